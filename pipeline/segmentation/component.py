@@ -1,0 +1,118 @@
+"""Segmentation components.
+
+`hist_segment_rules` runs before spaCy's parser and fixes boundaries the parser cannot
+see or gets wrong: every line starts a segment, heading lines stay whole, no sentence
+ends after an abbreviation or an initial (`St.`, `No. 227`, `H. G. Wells`), nor inside
+square-bracket remnants (`[who?]`). The parser then places the remaining boundaries.
+`hist_segments` runs after it and labels every segment with its kind, paragraph and
+section path (doc.spans["segments"]).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions as ext
+from ..rules import load_rules
+from .lines import classify, split_lines
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+
+
+def _layout(doc: Doc, rules: dict):
+    lines = split_lines(doc.text)
+    classify(lines, rules)
+    return lines
+
+
+class SegmentRules:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        rules = load_rules("segmentation", "rules.json")
+        self.rules = rules
+        self.no_break = set(rules["no_break_after"])
+        self.openers = set(rules["sentence_openers"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        lines = _layout(doc, self.rules)
+        doc.user_data["hist_lines"] = [(ln.start, ln.end, ln.kind, ln.paragraph, ln.section) for ln in lines]
+        starts = [ln.start for ln in lines]
+        whole = {ln.start: ln.end for ln in lines if ln.kind in ("heading", "title")}
+        heading_end = -1
+        depth = 0
+        prev = None
+        for token in doc:
+            if token.i == 0:
+                token.is_sent_start = True
+            if token.is_space:
+                if token.i:
+                    token.is_sent_start = False
+                prev = token
+                continue
+            idx = token.idx
+            if prev is not None and (prev.is_space and "\n" in prev.text or token.i == 0):
+                token.is_sent_start = True
+                heading_end = whole.get(idx, -1)
+            elif idx < heading_end:
+                token.is_sent_start = False
+            elif depth > 0:
+                token.is_sent_start = False
+            elif prev is not None and self._no_break_after(prev, token):
+                token.is_sent_start = False
+            if token.text == "[":
+                depth += 1
+            elif token.text == "]" and depth:
+                depth -= 1
+            prev = token
+        del starts
+        return doc
+
+    def _no_break_after(self, prev, token) -> bool:
+        text = prev.text
+        if text in self.no_break:
+            return True
+        if _INITIAL.match(text) or _DOTTED.match(text):
+            return token.text not in self.openers
+        return False
+
+
+class Segments:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.rules = load_rules("segmentation", "rules.json")
+
+    def __call__(self, doc: Doc) -> Doc:
+        lines = doc.user_data.pop("hist_lines", None)
+        if lines is None:
+            lines = [(ln.start, ln.end, ln.kind, ln.paragraph, ln.section) for ln in _layout(doc, self.rules)]
+        line_starts = [ln[0] for ln in lines]
+        spans = []
+        for sent in doc.sents:
+            tokens = [t for t in sent if not t.is_space]
+            if not tokens:
+                continue
+            span = doc[tokens[0].i: tokens[-1].i + 1]
+            i = max(bisect.bisect_right(line_starts, span.start_char) - 1, 0)
+            _, _, kind, paragraph, section = lines[i]
+            span._.kind = kind
+            span._.paragraph = paragraph
+            span._.section = list(section)
+            spans.append(span)
+        doc.spans[ext.SEGMENTS] = spans
+        return doc
+
+
+@Language.factory("hist_segment_rules")
+def make_segment_rules(nlp: Language, name: str):
+    return SegmentRules(nlp, name)
+
+
+@Language.factory("hist_segments")
+def make_segments(nlp: Language, name: str):
+    return Segments(nlp, name)

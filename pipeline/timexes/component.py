@@ -1,0 +1,115 @@
+"""Date component `hist_timexes`: find, normalise and anchor temporal expressions.
+
+Candidates are the grammar's matches (grammar.py) plus the base model's DATE/TIME
+entities that the grammar missed (trimmed of leading prepositions, kept only when
+normalise.py can read them). Results go to doc.spans["timexes"], each span carrying
+`span._.timex` = {type, value, mod, earliest, latest, anchor}; `anchor` is the
+(start, end) of the timex it was resolved from.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions as ext
+from .anchoring import Narrative
+from .calendar import interval
+from .grammar import find
+from .normalise import parse
+
+LEADING_PREPOSITIONS = re.compile(r"^(?:in|on|by|from|between|since|until|till|during|at|of|for|to|through|within|throughout|around the time of)\s+", re.I)
+LABEL = "TIMEX"
+
+
+class TimexStage:
+    def __init__(self, nlp: Language, name: str, dct: str | None = None):
+        self.name = name
+        self.dct = dct
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self._candidates(doc)
+        segments = list(doc.spans.get(ext.SEGMENTS, []))
+        seg_starts = [s.start_char for s in segments]
+        narrative = Narrative()
+        spans = []
+        for start, end, kind in found:
+            parsed = parse(kind, doc.text[start:end])
+            if parsed is None:
+                continue
+            span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
+            if span is None:
+                continue
+            scope, heading_scope = (), None
+            if segments:
+                seg = segments[max(bisect.bisect_right(seg_starts, start) - 1, 0)]
+                scope = tuple(seg._.section or ())
+                if seg._.kind == "heading":
+                    heading_scope = scope + (seg.text,)
+                    scope = heading_scope
+                elif seg._.kind == "title":
+                    scope = ()
+            narrative.enter(scope)
+            value, anchor = parsed.value, None
+            if parsed.relation:
+                value, key = narrative.resolve(parsed.value, parsed.relation)
+                if value is None:
+                    continue
+                anchor = key
+            if parsed.type in ("DATE", "TIME"):
+                narrative.add(value, (span.start_char, span.end_char), heading_scope)
+            earliest, latest = interval(value.split("T")[0] if value and parsed.type == "TIME" else value, parsed.type)
+            span._.timex = {"type": parsed.type, "value": value, "mod": parsed.mod,
+                            "earliest": earliest, "latest": latest, "anchor": anchor}
+            spans.append(span)
+        doc.spans[ext.TIMEXES] = spans
+        return doc
+
+    def _candidates(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """Grammar matches, then model DATE/TIME spans that overlap none of them."""
+        names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY")]
+        found = [(s, e, k) for k, s, e in find(doc.text)
+                 if self._plausible(doc, s, e, k) and not _inside_name(doc.text[s:e], s, e, names)]
+        taken = [(s, e) for s, e, _ in found]
+        for ent in doc.spans.get(ext.TIMEX_CANDIDATES, []):
+            text = ent.text
+            cut = LEADING_PREPOSITIONS.match(text)
+            start = ent.start_char + (cut.end() if cut else 0)
+            end = ent.end_char
+            while end > start and doc.text[end - 1] in ".,;:'’s" and not doc.text[start:end].endswith("s") :
+                end -= 1
+            if start >= end or any(s < end and start < e for s, e in taken) or \
+                    _inside_name(doc.text[start:end], start, end, names):
+                continue
+            found.append((start, end, "date"))
+        return sorted(found)
+
+    @staticmethod
+    def _plausible(doc: Doc, start: int, end: int, kind: str) -> bool:
+        """A bare number read as a year must not count things (`1500 troops`, `No. 1917`)."""
+        text = doc.text[start:end]
+        if kind == "date" and re.fullmatch(r"\d{4}", text):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                nxt = doc[span.end] if span.end < len(doc) else None
+                prev = doc[span.start - 1] if span.start > 0 else None
+                if nxt is not None and nxt.tag_ == "NNS":
+                    return False
+                if prev is not None and prev.text in ("No.", "no.", "number", "$", "£", "€", "#"):
+                    return False
+        return True
+
+
+def _inside_name(text: str, start: int, end: int, names: list[tuple[int, int]]) -> bool:
+    """`February Revolution`, `July Days`: a month inside a name is no timex; a year is
+    (SPEC: `Sino-Soviet Treaty of 1945` carries the timex `1945`)."""
+    if re.search(r"\d{4}", text):
+        return False
+    return any(s <= start and end <= e for s, e in names)
+
+
+@Language.factory("hist_timexes", default_config={"dct": None})
+def make_timexes(nlp: Language, name: str, dct: str | None):
+    return TimexStage(nlp, name, dct)

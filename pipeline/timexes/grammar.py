@@ -1,0 +1,97 @@
+"""A character-level grammar of English temporal expressions, compiled from the lexicon.
+
+Why characters, not tokens: spaCy keeps `1932–33`, `mid-1903` and `24–25` as single
+tokens, so a range's two endpoints often live inside one token. Each rule below is a
+regular expression assembled from models/timexes/lexicon.json; `find` returns the
+matches in a text (leftmost, longest), `parse` (in normalise.py) turns one into TIMEX3.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..rules import load_rules
+
+DASH = r"\s?[–—-]\s?"
+
+
+def _alt(words, escape=True) -> str:
+    items = sorted((w for w in words if not w.endswith("_")), key=len, reverse=True)
+    return "|".join(re.escape(w) if escape else w for w in items)
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> dict:
+    return load_rules("timexes", "lexicon.json")
+
+
+@lru_cache(maxsize=None)
+def pieces() -> dict[str, str]:
+    lx = lexicon()
+    month = rf"(?:{_alt(lx['months'])})(?![a-z])"
+    year = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|,[0-9]|\s?(?:%|per cent|percent))"
+    day = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    num = rf"(?:\d+(?:\.\d+)?|{_alt(lx['number_words'])}|{_alt(lx['vague_numbers'])})"
+    unit = _alt(lx["units"])
+    mod_words = rf"(?:{_alt(lx['mods'])})"
+    season = _alt(lx["seasons"])
+    # calendar dates, most specific first
+    date_core = (
+        rf"(?:{day}\s(?:of\s)?{month},?\s{year}"
+        rf"|{month}\s{day}(?:,\s?|\s){year}"
+        rf"|{day}{DASH}{day}\s{month}(?:,?\s{year})?"
+        rf"|{month}{DASH}{month}\s{year}"
+        rf"|{month},?\s(?:of\s)?{year}"
+        rf"|(?:{_alt(lx['holidays'])})\s{year}"
+        rf"|{day}\s(?:of\s)?{month}|{month}\s{day}(?![0-9])"
+        rf"|{year}(?:{DASH}(?:{year}|[0-9]{{2}}(?![0-9])))?"
+        rf")"
+    )
+    decade = r"(?:(?:1[0-9]|20)[0-9]0s)"
+    century = rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)|{_alt(lx['ordinals'])})[\s-]century)"
+    return {"month": month, "year": year, "day": day, "num": num, "unit": unit, "mod": mod_words,
+            "season": season, "date": date_core, "decade": decade, "century": century}
+
+
+@lru_cache(maxsize=None)
+def detector() -> re.Pattern:
+    """One pattern whose alternatives are the kinds of expression, named by group."""
+    p, lx = pieces(), lexicon()
+    the = r"(?:[Tt]he\s)?"
+    mod = rf"(?:{p['mod']}(?:\s|-|\s-))?"
+    part_of_day = _alt(lx["parts_of_day"])
+    same = _alt(lx["anaphoric_same"])
+    nxt = _alt(lx["anaphoric_next"])
+    prev = _alt(lx["anaphoric_prev"])
+    later = _alt(lx["later_words"])
+    earlier = _alt(lx["earlier_words"])
+    cal_unit = r"(?:year|month|week|day|decade|spring|summer|autumn|fall|winter)"
+    rules = [
+        # ranges joined by words: `1934 and 1939` (after `between`), `1929 to 1953`, `January 1939 and June 1941`
+        ("range_words", rf"(?<=[Bb]etween\s){p['date']}\sand\s{p['date']}"
+                        rf"|(?<=[Ff]rom\s){p['date']}\s(?:to|until|till|through)\s{p['date']}"),
+        ("part_of_date", rf"[Tt]he\searly\shours\sof\s{p['date']}|(?:[Tt]he\s)?(?:morning|afternoon|evening|night)\sof\s{p['date']}"),
+        ("season", rf"{the}{mod}{the}(?:{p['season']})\s(?:of\s)?(?:{p['year']})(?:{DASH}[0-9]{{2,4}})?"),
+        ("quarter", rf"{the}(?:first|second|third|fourth|last)\s(?:quarter|half)\sof\s{p['year']}"),
+        ("decade", rf"{the}{mod}{the}{p['decade']}"),
+        ("century", rf"{the}{mod}{the}{p['century']}"),
+        ("date", rf"(?:in\sor\s)?{mod}{p['date']}"),
+        ("month_alone", rf"(?:(?<=[Ii]n\s)|(?<=[Bb]y\s)|(?<=[Uu]ntil\s)|(?<=[Ss]ince\s)|(?<=[Dd]uring\s)|(?<=[Oo]f\s)|(?<=[Tt]ill\s))"
+                        rf"{mod}{the}{p['month']}(?!\s[A-Z])|(?:early|mid|late)[\s-]{p['month']}"),
+        ("anaphoric", rf"(?:{nxt})\s(?:{p['month']}|{cal_unit})|(?:{same})\s(?:{p['month']}|{cal_unit})"
+                      rf"|(?:{prev})\s{cal_unit}"),
+        ("shift", rf"(?:{p['num']})\s(?:{p['unit']})\s(?:{later}|{earlier})(?![a-z])"),
+        ("set", rf"(?:every|each)\s(?:{cal_unit}|{p['month']})|{_alt(lx['sets'])}"),
+        ("age", rf"(?:[Tt]he\s)?age\sof\s(?:{p['num']})(?:\sor\s(?:{p['num']}))?|(?<=at\s)age\s\d+"),
+        ("duration", rf"(?:(?:[Tt]he\s)?(?:next|last|past|first|following|previous)\s)?(?:{p['num']})(?:\s(?:more|further|long))?[\s-](?:{p['unit']})(?:\sand\sa\shalf)?(?![a-z])"
+                     rf"|(?<![a-z]\s)\bdecades\b(?!\s(?:of|ago)\b)|a\s(?:{p['unit']})\sand\sa\shalf"),
+        ("ref", rf"(?:{_alt(lx['present_ref'] + lx['past_ref'] + lx['future_ref'])})(?![a-z])"),
+        ("time", rf"\d{{1,2}}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|(?<=at\s)(?:{part_of_day})(?![a-z])"),
+    ]
+    return re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in rules))
+
+
+def find(text: str):
+    """Yield (kind, start, end) for every expression in text, leftmost-longest."""
+    for m in detector().finditer(text):
+        yield m.lastgroup, m.start(), m.end()

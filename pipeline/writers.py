@@ -1,0 +1,90 @@
+"""Doc -> SPEC records (one list per output file), with ids and cross-references.
+
+A document may arrive as several Docs (chunks of a huge text); `add` takes each with
+the offset of its first character so every span is re-based onto the whole text.
+"""
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc
+
+from . import extensions as ext
+
+LAYERS = ("sentences", "entities", "timexes", "events")
+
+
+def _span(span, offset: int) -> dict:
+    return {"start": span.start_char + offset, "end": span.end_char + offset, "text": span.text}
+
+
+class RecordBuilder:
+    """Collects the records of one document."""
+
+    def __init__(self, doc_id: str):
+        self.doc_id = doc_id
+        self.layers: dict[str, list[dict]] = {k: [] for k in LAYERS}
+
+    def _id(self, prefix: str, layer: str) -> str:
+        return f"{self.doc_id}:{prefix}{len(self.layers[layer]) + 1}"
+
+    def add(self, doc: Doc, offset: int = 0) -> None:
+        """Append the records of a Doc whose text starts at `offset` in the document."""
+        starts, ends, ids = [], [], []
+        heading_ids: dict[tuple[int, int], str] = {}
+        for seg in doc.spans.get(ext.SEGMENTS, []):
+            sid = self._id("s", "sentences")
+            starts.append(seg.start_char)
+            ends.append(seg.end_char)
+            ids.append(sid)
+            self.layers["sentences"].append({
+                "doc_id": self.doc_id, "id": sid, **_span(seg, offset), "kind": seg._.kind,
+                "paragraph": seg._.paragraph, "section": list(seg._.section or [])})
+            if seg._.kind in ("heading", "title"):
+                heading_ids[(seg.start_char, seg.end_char)] = sid
+
+        def sentence_of(char: int) -> str | None:
+            i = bisect.bisect_right(starts, char) - 1
+            return ids[i] if i >= 0 and char < ends[i] else (ids[i] if i >= 0 else None)
+
+        for ent in doc.ents:
+            self.layers["entities"].append({
+                "doc_id": self.doc_id, "id": self._id("e", "entities"), "sentence": sentence_of(ent.start_char),
+                **_span(ent, offset), "label": ent.label_, "entity": ent._.entity or ent.text})
+
+        timex_ids: dict[tuple[int, int], str] = {}
+        timex_info: dict[tuple[int, int], dict] = {}
+        for span in doc.spans.get(ext.TIMEXES, []):
+            info = span._.timex or {}
+            tid = self._id("t", "timexes")
+            key = (span.start_char, span.end_char)
+            timex_ids[key] = tid
+            timex_info[key] = info
+            anchor = info.get("anchor")
+            anchor_id = timex_ids.get(tuple(anchor)) if anchor else None
+            if anchor and anchor_id is None:
+                anchor_id = heading_ids.get(tuple(anchor))
+            self.layers["timexes"].append({
+                "doc_id": self.doc_id, "id": tid, "sentence": sentence_of(span.start_char), **_span(span, offset),
+                "type": info.get("type"), "value": info.get("value"), "mod": info.get("mod"),
+                "earliest": info.get("earliest"), "latest": info.get("latest"), "anchor": anchor_id})
+
+        text = doc.text
+        for event in doc._.events or []:
+            t_start, t_end = event["trigger"]
+            time = None
+            if event.get("time"):
+                key = tuple(event["time"])
+                if key in timex_ids:
+                    info = timex_info[key]
+                    time = {"timex": timex_ids[key], "value": info.get("value"),
+                            "earliest": info.get("earliest"), "latest": info.get("latest")}
+            self.layers["events"].append({
+                "doc_id": self.doc_id, "id": self._id("v", "events"), "sentence": sentence_of(t_start),
+                "type": event["type"],
+                "trigger": {"start": t_start + offset, "end": t_end + offset, "text": text[t_start:t_end]},
+                "arguments": [{"role": a["role"], "start": a["start"] + offset, "end": a["end"] + offset,
+                               "text": text[a["start"]:a["end"]], "entity": a.get("entity") or text[a["start"]:a["end"]]}
+                              for a in event.get("arguments", [])],
+                "time": time, "polarity": event.get("polarity", "positive"),
+                "modality": event.get("modality", "asserted")})
