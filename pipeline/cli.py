@@ -77,17 +77,20 @@ def evaluate(gold: Path = typer.Option(..., "--gold", help="Gold folder (SPEC 4)
              out_dir: Optional[Path] = typer.Option(None, "--out", help="Where to write eval.json/.md, errors.md."),
              baseline: bool = typer.Option(False, "--baseline", help="Also score the plain spaCy model.")) -> None:
     """Score predictions against the gold set (SPEC 5)."""
-    from .evaluation.loading import LoadError
-    from .evaluation.report import evaluate as run_eval
+    from .evaluation import LoadError, evaluate as run_eval, write_baseline
 
     for p in (gold, pred):
         if not p.is_dir():
             _fail(f"no such folder: {p}")
     out_dir = out_dir or pred
+    baseline_dir = None
     try:
-        result = run_eval(gold, pred, out_dir, baseline=baseline)
+        if baseline:
+            baseline_dir = out_dir / "baseline"
+            write_baseline(Path("seeds"), gold, baseline_dir)
+        result = run_eval(gold, pred, out_dir, baseline_dir=baseline_dir)
     except LoadError as e:
-        _fail(str(e), 1)
+        _fail(str(e))
     _print_headline(result)
 
 

@@ -66,7 +66,7 @@ def assign(doc: Doc, ents: list[Span]) -> None:
 
 
 def follows_nickname_cue(span: Span) -> bool:
-    before = span.doc.text[max(0, span.start_char - 40): span.start_char]
+    before = "".join(t.text_with_ws for t in span.doc[max(0, span.start - 8): span.start])
     return bool(NICKNAME_CUES.search(before.rstrip(" \"'“‘")))
 
 

@@ -87,7 +87,7 @@ class EntityStage:
 
 
 def _merge_person_fragments(ents: list[Span]) -> list[Span]:
-    """`Joseph` + `Vissarionovich` + `Stalin`: PERSON pieces joined only by title-case
+    """`Ivan` + `Petrovich` + `Pavlov`: PERSON pieces joined only by title-case
     proper nouns (a patronymic, a middle name) are one name."""
     out: list[Span] = []
     for ent in ents:

@@ -30,13 +30,14 @@ class TimexStage:
         self.dct = dct
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self._candidates(doc)
+        text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        found = self._candidates(doc, text)
         segments = list(doc.spans.get(ext.SEGMENTS, []))
         seg_starts = [s.start_char for s in segments]
         narrative = Narrative()
         spans = []
         for start, end, kind in found:
-            parsed = parse(kind, doc.text[start:end])
+            parsed = parse(kind, text[start:end])
             if parsed is None:
                 continue
             span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
@@ -67,30 +68,28 @@ class TimexStage:
         doc.spans[ext.TIMEXES] = spans
         return doc
 
-    def _candidates(self, doc: Doc) -> list[tuple[int, int, str]]:
+    def _candidates(self, doc: Doc, text: str) -> list[tuple[int, int, str]]:
         """Grammar matches, then model DATE/TIME spans that overlap none of them."""
         names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY")]
-        found = [(s, e, k) for k, s, e in find(doc.text)
-                 if self._plausible(doc, s, e, k) and not _inside_name(doc.text[s:e], s, e, names)]
+        found = [(s, e, k) for k, s, e in find(text)
+                 if self._plausible(doc, text, s, e, k) and not _inside_name(text[s:e], s, e, names)]
         taken = [(s, e) for s, e, _ in found]
         for ent in doc.spans.get(ext.TIMEX_CANDIDATES, []):
-            text = ent.text
-            cut = LEADING_PREPOSITIONS.match(text)
+            cut = LEADING_PREPOSITIONS.match(ent.text)
             start = ent.start_char + (cut.end() if cut else 0)
             end = ent.end_char
-            while end > start and doc.text[end - 1] in ".,;:'’s" and not doc.text[start:end].endswith("s") :
+            while end > start and text[end - 1] in ".,;:'’":
                 end -= 1
             if start >= end or any(s < end and start < e for s, e in taken) or \
-                    _inside_name(doc.text[start:end], start, end, names):
+                    _inside_name(text[start:end], start, end, names):
                 continue
             found.append((start, end, "date"))
         return sorted(found)
 
     @staticmethod
-    def _plausible(doc: Doc, start: int, end: int, kind: str) -> bool:
+    def _plausible(doc: Doc, text: str, start: int, end: int, kind: str) -> bool:
         """A bare number read as a year must not count things (`1500 troops`, `No. 1917`)."""
-        text = doc.text[start:end]
-        if kind == "date" and re.fullmatch(r"\d{4}", text):
+        if kind == "date" and re.fullmatch(r"\d{4}", text[start:end]):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 nxt = doc[span.end] if span.end < len(doc) else None

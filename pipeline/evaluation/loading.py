@@ -1,0 +1,59 @@
+"""Reading gold and prediction folders into validated records.
+
+Both sides go through the models of `pipeline.records`, so the scorer never sees a
+shape the contract does not allow; the first bad line stops loading with an error
+naming `file:line`, because a score over a half-read file would be silently wrong.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..records import LAYERS, Entity, Event, Region, Sentence, Timex, read_records
+
+SCORED_LAYERS = ("sentences", "entities", "timexes", "events")
+
+
+class LoadError(Exception):
+    """A folder or file that cannot be scored; the message names file:line and the reason."""
+
+
+@dataclass
+class Layers:
+    """The records of one system (or the gold), each layer sorted by (doc_id, start, end, id)."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+
+
+def _read(path: Path, name: str) -> list:
+    records = []
+    try:
+        for line in read_records(path, LAYERS[name][1]):
+            if line.problem:
+                raise LoadError(f"{path}:{line.line}: {line.problem}")
+            records.append(line.record)
+    except (OSError, UnicodeDecodeError) as err:
+        raise LoadError(f"{path}: cannot read: {err}") from None
+    return sorted(records, key=lambda r: (r.doc_id, r.start, r.end, r.id or ""))
+
+
+def load_dir(path: Path, *, gold: bool = False) -> Layers:
+    """Load a gold folder (all five files required) or a prediction folder (regions are not
+    read; a missing layer file is an empty layer, e.g. a system without events)."""
+    path = Path(path)
+    if not path.is_dir():
+        raise LoadError(f"{path}: not a directory")
+    names = SCORED_LAYERS + ("regions",) if gold else SCORED_LAYERS
+    layers = Layers()
+    for name in names:
+        file = path / LAYERS[name][0]
+        if not file.is_file():
+            if gold:
+                raise LoadError(f"{file}: missing (a gold set has every layer and regions.jsonl)")
+            continue
+        setattr(layers, name, _read(file, name))
+    return layers

@@ -1,0 +1,271 @@
+"""The record shapes of SPEC 2 and 4, defined once.
+
+Writers build records with `Model(...).model_dump()`, the gold validator and the scorer
+read files back through the same models, so a shape or a closed vocabulary is changed
+here and nowhere else. Extra fields are allowed (SPEC 2); vocabularies come from
+`pipeline.schema` (models/schema/*.json). Checks that need the document text (offsets,
+`text == document[start:end]`) or other records (sentence ids) live in
+`pipeline.gold.check`, not here.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NamedTuple, Optional
+
+import srsly
+from pydantic import (BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError, ValidationInfo,
+                      field_validator, model_validator)
+
+from .schema import ENTITY_LABELS, NUMERIC_LABELS, SENTENCE_KINDS, TIMEX_MODS, TIMEX_TYPES, event_roles, labels
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _one_of(value: str, allowed, what: str) -> str:
+    if value not in allowed:
+        hint = f" (allowed: {', '.join(sorted(allowed))})" if len(allowed) <= 20 else ""
+        raise ValueError(f"unknown {what} {value!r}{hint}")
+    return value
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Span(_Model):
+    """A character span: code-point offsets, end exclusive, with its text (SPEC 1)."""
+
+    start: StrictInt = Field(ge=0)
+    end: StrictInt = Field(ge=0)
+    text: StrictStr = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if not self.start < self.end:
+            raise ValueError(f"start {self.start} must be < end {self.end}")
+        return self
+
+
+class Record(_Model):
+    """Anything written one per line: it names its document and has an id unique in its file."""
+
+    doc_id: StrictStr = Field(min_length=1)
+    id: StrictStr = Field(min_length=1)
+
+
+class SpanRecord(Span, Record):
+    pass
+
+
+class Document(_Model):
+    """documents.jsonl; provenance (pipeline version, model name/version) goes in extra fields.
+
+    `id` defaults to the doc_id: a document is its own record.
+    """
+
+    doc_id: StrictStr = Field(min_length=1)
+    id: Optional[StrictStr] = None
+    path: StrictStr
+    sha256: StrictStr = Field(pattern=r"^[0-9a-f]{64}$")
+    chars: StrictInt = Field(ge=0)
+    sentences: StrictInt = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _default_id(self):
+        if self.id is None:
+            self.id = self.doc_id
+        return self
+
+
+class Sentence(SpanRecord):
+    kind: StrictStr
+    paragraph: StrictInt = Field(ge=0)
+    section: list[StrictStr] = Field(default_factory=list)
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, v: str) -> str:
+        return _one_of(v, SENTENCE_KINDS, "sentence kind")
+
+
+class Entity(SpanRecord):
+    sentence: StrictStr
+    label: StrictStr
+    entity: StrictStr = Field(min_length=1)
+
+    @field_validator("label")
+    @classmethod
+    def _label(cls, v: str) -> str:
+        return _one_of(v, ENTITY_LABELS | NUMERIC_LABELS, "entity label")
+
+
+class _Interval(_Model):
+    """Mixin for `earliest`/`latest`: ISO days, first <= last."""
+
+    earliest: Optional[StrictStr] = None
+    latest: Optional[StrictStr] = None
+
+    @field_validator("earliest", "latest")
+    @classmethod
+    def _iso_day(cls, v: str | None) -> str | None:
+        if v is not None and not _ISO_DAY.match(v):
+            raise ValueError(f"{v!r} is not an ISO day YYYY-MM-DD")
+        return v
+
+    @model_validator(mode="after")
+    def _ordered_interval(self):
+        if self.earliest and self.latest and self.earliest > self.latest:
+            raise ValueError(f"earliest {self.earliest} is after latest {self.latest}")
+        return self
+
+
+class Timex(_Interval, SpanRecord):
+    sentence: StrictStr
+    type: StrictStr
+    value: Optional[StrictStr] = None  # null when a system cannot normalise the expression
+    mod: Optional[StrictStr] = None
+    anchor: Optional[StrictStr] = None
+
+    @field_validator("type")
+    @classmethod
+    def _type(cls, v: str) -> str:
+        return _one_of(v, TIMEX_TYPES, "timex type")
+
+    @field_validator("mod")
+    @classmethod
+    def _mod(cls, v: str | None) -> str | None:
+        return None if v is None else _one_of(v, TIMEX_MODS, "timex mod")
+
+
+class Trigger(Span):
+    pass
+
+
+class Argument(Span):
+    role: StrictStr
+    entity: StrictStr = Field(min_length=1)
+
+
+class EventTime(_Interval):
+    timex: StrictStr
+    value: Optional[StrictStr] = None
+
+
+class Event(Record):
+    """An event frame; its position (scope, sentence order) is its trigger's."""
+
+    sentence: StrictStr
+    type: StrictStr
+    trigger: Trigger
+    arguments: list[Argument] = Field(default_factory=list)
+    time: Optional[EventTime] = None
+    polarity: StrictStr = "positive"
+    modality: StrictStr = "asserted"
+
+    @field_validator("type")
+    @classmethod
+    def _type(cls, v: str) -> str:
+        return _one_of(v, event_roles().keys(), "event type")
+
+    @field_validator("polarity")
+    @classmethod
+    def _polarity(cls, v: str) -> str:
+        return _one_of(v, labels()["polarities"], "polarity")
+
+    @field_validator("modality")
+    @classmethod
+    def _modality(cls, v: str) -> str:
+        return _one_of(v, labels()["modalities"], "modality")
+
+    @field_validator("arguments")
+    @classmethod
+    def _roles(cls, args: list[Argument], info: ValidationInfo) -> list[Argument]:
+        etype = info.data.get("type")
+        if etype is None:  # the type itself failed; that error is reported
+            return args
+        legal = event_roles()[etype]
+        for i, arg in enumerate(args):
+            if arg.role not in legal:
+                raise ValueError(f"role {arg.role!r} (argument {i}) is not legal for {etype} "
+                                 f"(allowed: {', '.join(legal)})")
+        return args
+
+    @property
+    def start(self) -> int:
+        return self.trigger.start
+
+    @property
+    def end(self) -> int:
+        return self.trigger.end
+
+
+class Region(_Model):
+    """regions.jsonl of a gold set (SPEC 4): annotated text; no text field, id optional."""
+
+    doc_id: StrictStr = Field(min_length=1)
+    id: Optional[StrictStr] = None
+    start: StrictInt = Field(ge=0)
+    end: StrictInt = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if not self.start < self.end:
+            raise ValueError(f"start {self.start} must be < end {self.end}")
+        return self
+
+
+# Layer name -> (file name, model): the one place that ties files to shapes.
+LAYERS: dict[str, tuple[str, type[_Model]]] = {
+    "documents": ("documents.jsonl", Document),
+    "sentences": ("sentences.jsonl", Sentence),
+    "entities": ("entities.jsonl", Entity),
+    "timexes": ("timexes.jsonl", Timex),
+    "events": ("events.jsonl", Event),
+    "regions": ("regions.jsonl", Region),
+}
+
+
+def describe_error(err: ValidationError) -> str:
+    """One line per pydantic error: `field.path: message`, without pydantic's boilerplate."""
+    parts = []
+    for e in err.errors():
+        loc = ".".join(str(x) for x in e["loc"]) or "record"
+        msg = e["msg"].removeprefix("Value error, ")
+        parts.append(f"{loc}: {msg}")
+    return "; ".join(parts)
+
+
+class RecordLine(NamedTuple):
+    """One non-blank line of a JSONL file: the record, or the problem that kept it from being one."""
+
+    line: int
+    record: _Model | None
+    problem: str | None
+    raw: object = None  # the parsed JSON, when it parsed (so a checker can still see its id)
+
+
+def read_records(path: Path, model: type[_Model]) -> Iterator[RecordLine]:
+    """Read a JSONL file line by line into model instances.
+
+    Never raises for bad content (blank lines are skipped, as srsly does); the caller
+    decides whether a problem is fatal (scorer) or a report line (gold check).
+    Raises OSError / UnicodeDecodeError only when the file itself cannot be read.
+    """
+    with open(path, encoding="utf-8") as f:
+        for line_no, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                data = srsly.json_loads(line)
+            except ValueError as err:
+                yield RecordLine(line_no, None, f"malformed JSON: {err}")
+                continue
+            if not isinstance(data, dict):
+                yield RecordLine(line_no, None, f"expected a JSON object, got {type(data).__name__}", data)
+                continue
+            try:
+                yield RecordLine(line_no, model.model_validate(data), None, data)
+            except ValidationError as err:
+                yield RecordLine(line_no, None, describe_error(err), data)
