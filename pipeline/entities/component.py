@@ -50,11 +50,13 @@ class EntityStage:
                 continue
             relabelled, confident = self.relabel(fixed)
             candidates.append((relabelled, confident))
+        candidates.extend((s, True) for s in _name_parts(doc, self.people, [c for c, _ in candidates]))
         kept = _resolve_overlaps(candidates)
         kept = self.harmonise(kept)
         ents = sorted((s for s, _ in kept), key=lambda s: s.start)
         doc.ents = ents
         canonical.assign(doc, list(doc.ents))
+        _acronym_labels(doc)
         return doc
 
     def relabel(self, span: Span) -> tuple[Span, bool]:
@@ -71,11 +73,10 @@ class EntityStage:
 
     def harmonise(self, kept: list[tuple[Span, bool]]) -> list[tuple[Span, bool]]:
         """One sense per discourse: an unconfident mention takes the label its text has
-        in confident contexts elsewhere in the document (if any)."""
+        most often in the document, a confident context counting three times."""
         votes: dict[str, Counter] = defaultdict(Counter)
         for span, confident in kept:
-            if confident:
-                votes[span.text][span.label_] += 1
+            votes[span.text][span.label_] += 3 if confident else 1
         out = []
         for span, confident in kept:
             if not confident and votes.get(span.text):
@@ -100,6 +101,35 @@ def _merge_person_fragments(ents: list[Span]) -> list[Span]:
                 continue
         out.append(ent)
     return out
+
+
+def _name_parts(doc: Doc, people: set[str], taken: list[Span]) -> list[Span]:
+    """Mentions by given name or surname alone (`Ekaterine`, `Trotsky`) of people the
+    document names in full, where the model found nothing."""
+    parts = {w for name in people for w in name.split() if len(w) > 2 and w[0].isupper()}
+    covered = {i for s in taken for i in range(s.start, s.end)}
+    found = []
+    for token in doc:
+        if token.i not in covered and token.text in parts and token.pos_ == "PROPN":
+            found.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+    return found
+
+
+def _acronym_labels(doc: Doc) -> None:
+    """An acronym written out elsewhere (`NEP`) takes the label of its long form."""
+    by_text = {e.text: e.label_ for e in doc.ents}
+    changed = False
+    ents = []
+    for e in doc.ents:
+        long_label = by_text.get(e._.entity) if e._.entity and e._.entity != e.text else None
+        if long_label and long_label != e.label_ and e.label_ != "PERSON":
+            canonical_name = e._.entity
+            e = Span(doc, e.start, e.end, label=long_label)
+            e._.entity = canonical_name
+            changed = True
+        ents.append(e)
+    if changed:
+        doc.ents = ents
 
 
 def _person_names(spans) -> set[str]:

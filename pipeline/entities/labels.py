@@ -33,6 +33,7 @@ class LabelRules:
         self.language_verbs = set(r["language_verbs"])
         self.not_entities = set(r["not_entities_lower"])
         self.weak_heads = set(r["weak_head_words"])
+        self.demonyms = set(r["demonyms"])
 
     # -- spans ---------------------------------------------------------------
     def trim(self, span: Span) -> Span | None:
@@ -40,6 +41,7 @@ class LabelRules:
         doc, start, end = span.doc, span.start, span.end
         label = span.label_
         while start < end and (doc[start].text in self.strip_leading or doc[start].is_space
+                               or (end - start > 1 and doc[start].pos_ == "ADV" and doc[start].text.endswith("ly"))
                                or all(c in TRIM_START for c in doc[start].text)
                                or (label == "PERSON" and end - start > 1 and doc[start].text in self.titles)):
             start += 1
@@ -65,6 +67,13 @@ class LabelRules:
 
     def is_name(self, span: Span) -> bool:
         text = span.text
+        if len(span) == 1:
+            token = span[0]
+            if text in self.titles:  # `a Tsar`, `the General`: a title alone names no one
+                return False
+            if token.is_sent_start and token.pos_ == "ADJ" and text not in self.demonyms \
+                    and not text.lower().endswith(self.group_suffixes):
+                return False  # `Rapid industrialisation ...`
         if not any(c.isalpha() for c in text):
             return False
         if not (text[0].isupper() or text[0].isdigit()):
@@ -82,7 +91,8 @@ class LabelRules:
         if span.end < len(doc) and doc[span.end].lower_ == "language":
             return "LANGUAGE"
         i = span.start - 1
-        while i >= 0 and doc[i].text in self.links and span.start - i <= 3:
+        closes = span.end >= len(doc) or doc[span.end].is_punct
+        while i >= 0 and (doc[i].text in self.links or (closes and doc[i].text == ",")) and span.start - i <= 3:
             i -= 1
         if i >= 0:
             word = doc[i].lower_
@@ -105,7 +115,7 @@ class LabelRules:
                     return "ORG"
         elif len(span) == 1:
             text = span.text
-            if text.lower().endswith(self.group_suffixes) and text[0].isupper():
+            if text in self.demonyms or (text.lower().endswith(self.group_suffixes) and text[0].isupper()):
                 return "NORP"
         return None
 

@@ -31,7 +31,7 @@ def pieces() -> dict[str, str]:
     month = rf"(?:{_alt(lx['months'])})(?![a-z])"
     year = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|,[0-9]|\s?(?:%|per cent|percent))"
     day = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-    num = rf"(?:\d+(?:\.\d+)?|{_alt(lx['number_words'])}|{_alt(lx['vague_numbers'])})"
+    num = rf"(?i:\d+(?:\.\d+)?|{_alt(lx['number_words'])}|{_alt(lx['vague_numbers'])})"
     unit = _alt(lx["units"])
     mod_words = rf"(?:{_alt(lx['mods'])})"
     season = _alt(lx["seasons"])
@@ -75,16 +75,16 @@ def detector() -> re.Pattern:
         ("quarter", rf"{the}(?:first|second|third|fourth|last)\s(?:quarter|half)\sof\s{p['year']}"),
         ("decade", rf"{the}{mod}{the}{p['decade']}"),
         ("century", rf"{the}{mod}{the}{p['century']}"),
-        ("date", rf"(?:in\sor\s)?{mod}{p['date']}"),
+        ("date", rf"{mod}{p['date']}"),
         ("month_alone", rf"(?:(?<=[Ii]n\s)|(?<=[Bb]y\s)|(?<=[Uu]ntil\s)|(?<=[Ss]ince\s)|(?<=[Dd]uring\s)|(?<=[Oo]f\s)|(?<=[Tt]ill\s))"
                         rf"{mod}{the}{p['month']}(?!\s[A-Z])|(?:early|mid|late)[\s-]{p['month']}"),
-        ("anaphoric", rf"(?:{nxt})\s(?:{p['month']}|{cal_unit})|(?:{same})\s(?:{p['month']}|{cal_unit})"
-                      rf"|(?:{prev})\s{cal_unit}"),
-        ("shift", rf"(?:{p['num']})\s(?:{p['unit']})\s(?:{later}|{earlier})(?![a-z])"),
+        ("anaphoric", rf"(?i:{nxt})\s(?:{p['month']}|{cal_unit})|(?i:{same})\s(?:{p['month']}|{cal_unit})"
+                      rf"|(?i:{prev})\s{cal_unit}"),
+        ("shift", rf"(?:{p['num']})\s(?:{p['unit']})\s(?i:{later}|{earlier})(?![a-z])"),
         ("set", rf"(?:every|each)\s(?:{cal_unit}|{p['month']})|{_alt(lx['sets'])}"),
         ("age", rf"(?:[Tt]he\s)?age\sof\s(?:{p['num']})(?:\sor\s(?:{p['num']}))?|(?<=at\s)age\s\d+"),
         ("duration", rf"(?:(?:[Tt]he\s)?(?:next|last|past|first|following|previous)\s)?(?:{p['num']})(?:\s(?:more|further|long))?[\s-](?:{p['unit']})(?:\sand\sa\shalf)?(?![a-z])"
-                     rf"|(?<![a-z]\s)\bdecades\b(?!\s(?:of|ago)\b)|a\s(?:{p['unit']})\sand\sa\shalf"),
+                     rf"|\bdecades\b(?!\s(?:of|ago)\b)|a\s(?:{p['unit']})\sand\sa\shalf"),
         ("ref", rf"(?:{_alt(lx['present_ref'] + lx['past_ref'] + lx['future_ref'])})(?![a-z])"),
         ("time", rf"\d{{1,2}}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|(?<=at\s)(?:{part_of_day})(?![a-z])"),
     ]

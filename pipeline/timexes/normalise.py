@@ -45,6 +45,8 @@ def calendar_value(text: str) -> str | None:
     holiday = _holiday(text)
     if holiday:
         return holiday
+    if not (re.search(pieces()["month"], text) or re.fullmatch(r"\s*\d{4}\s*", text)):
+        return None  # `a week later`, `the day`: dateparser would read them relative to a base
     clean = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(" of ", " "))
     data = _parser().get_date_data(clean)
     if data is None or data.date_obj is None:
@@ -244,6 +246,8 @@ def _anaphoric(text: str) -> Parsed | None:
     season = lx["seasons"].get(last.lower())
     unit = last.lower() if last.lower() in ("year", "month", "week", "day", "decade") else None
     head = low[: low.rfind(" ")].strip()
+    for prefix in ("in ",):
+        head = head[len(prefix):] if head.startswith(prefix) else head
     if head in lx["anaphoric_next"]:
         if unit == "decade":  # `the next decade`: a stretch of time, not a calendar decade
             return Parsed("DURATION", "P1DE")
