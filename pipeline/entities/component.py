@@ -104,7 +104,7 @@ def _merge_person_fragments(ents: list[Span]) -> list[Span]:
 
 
 def _name_parts(doc: Doc, people: set[str], taken: list[Span]) -> list[Span]:
-    """Mentions by given name or surname alone (`Ekaterine`, `Trotsky`) of people the
+    """Mentions by given name or surname alone (`Anna`, `Tolstoy`) of people the
     document names in full, where the model found nothing."""
     parts = {w for name in people for w in name.split() if len(w) > 2 and w[0].isupper()}
     covered = {i for s in taken for i in range(s.start, s.end)}
