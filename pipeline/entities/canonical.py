@@ -13,8 +13,10 @@ import re
 from spacy.tokens import Doc, Span
 
 NICKNAME_CUES = re.compile(
-    r"\b(?:nick-?named|nickname[sd]?|pseudonyms?|alias(?:es)?|pen[- ]name|code[- ]?name|known as|"
-    r"called|adopt(?:ed|ing|s)? the (?:name|surname)|went by|signed (?:as|himself|herself))\W*$", re.I)
+    r"\b(?:nick-?named|nicknames?|pseudonyms?|alias(?:es)?|pen[- ]name|code[- ]?name|"
+    r"adopt(?:ed|ing|s)?(?: the (?:name|surname|nickname|pseudonym))?|went by|signed (?:as|himself|herself))\W*$", re.I)
+# `called`, `known as` name someone only when the name is quoted: `known as "Koba"`
+QUOTED_CUES = re.compile(r"\b(?:called|known as|named)\s*[\"“‘']$", re.I)
 FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "to", "de", "la", "von", "van"}
 
 
@@ -33,7 +35,7 @@ def assign(doc: Doc, ents: list[Span]) -> None:
     full_by_surname: dict[str, str] = {}
     for e in persons:
         words = _name_words(e.text)
-        if len(words) >= 2 and words[-1] not in full_by_surname:
+        if len(words) >= 2 and words[-1] not in full_by_surname and all(t.pos_ == "PROPN" for t in e):
             full_by_surname[words[-1]] = e.text
     def by_surname(text: str) -> str:
         words = _name_words(text)
@@ -67,7 +69,7 @@ def assign(doc: Doc, ents: list[Span]) -> None:
 
 def follows_nickname_cue(span: Span) -> bool:
     before = "".join(t.text_with_ws for t in span.doc[max(0, span.start - 8): span.start])
-    return bool(NICKNAME_CUES.search(before.rstrip(" \"'“‘")))
+    return bool(NICKNAME_CUES.search(before.rstrip(" \"'“‘")) or QUOTED_CUES.search(before.rstrip()))
 
 
 def _clause_subject(span: Span):
@@ -88,8 +90,8 @@ def _nicknames(doc: Doc, persons: list[Span]) -> dict[str, str]:
     subject of its clause, or for a pronoun subject the last person named before."""
     aliases: dict[str, str] = {}
     for e in persons:
-        if not follows_nickname_cue(e):
-            continue
+        if not follows_nickname_cue(e) or e._.entity != e.text:
+            continue  # a name the document gives in full is nobody's alias
         subject = _clause_subject(e)
         owner = None
         if subject is not None and subject.pos_ != "PRON":

@@ -37,7 +37,8 @@ class EntityStage:
         self.ruler(doc)
         patterns = list(doc.spans.pop(PATTERN_KEY, []))
         candidates: list[tuple[Span, bool]] = []  # (span, confident)
-        self.people = _person_names(self.rules.trim(e) for e in model_ents if e.label_ == "PERSON")
+        self.people = _person_names((self.rules.trim(e) for e in model_ents if e.label_ == "PERSON"),
+                                    self.rules.demonyms)
         for span in patterns:
             fixed = self.rules.trim(span)
             if fixed is not None and self.rules.is_name(fixed):
@@ -132,15 +133,16 @@ def _acronym_labels(doc: Doc) -> None:
         doc.ents = ents
 
 
-def _person_names(spans) -> set[str]:
-    """Full names the model found (two or more words) and their surnames: mentions of
-    these strings are people wherever they occur in the document."""
+def _person_names(spans, demonyms: set[str]) -> set[str]:
+    """Full names the model found (two or more proper nouns) and their surnames:
+    mentions of these strings are people wherever they occur in the document."""
     names = set()
     for span in spans:
         if span is None:
             continue
         words = span.text.split()
-        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        if len(words) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span) \
+                and words[-1] not in demonyms:
             names.add(span.text)
             names.add(words[-1])
     return names
