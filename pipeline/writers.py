@@ -52,6 +52,7 @@ class RecordBuilder:
                 "doc_id": self.doc_id, "id": self._id("e", "entities"), "sentence": sentence_of(ent.start_char),
                 **_span(ent, offset), "label": ent.label_, "entity": ent._.entity or ent.text})
 
+        text = doc.text  # rebuilt from tokens on each access: once per Doc
         timex_ids: dict[tuple[int, int], str] = {}
         timex_info: dict[tuple[int, int], dict] = {}
         for span in doc.spans.get(ext.TIMEXES, []):
@@ -62,14 +63,16 @@ class RecordBuilder:
             timex_info[key] = info
             anchor = info.get("anchor")
             anchor_id = timex_ids.get(tuple(anchor)) if anchor else None
+            chars = info.get("chars")
+            where = ({"start": chars[0] + offset, "end": chars[1] + offset, "text": text[chars[0]:chars[1]]}
+                     if chars else _span(span, offset))
             if anchor and anchor_id is None:
                 anchor_id = heading_ids.get(tuple(anchor))
             self.layers["timexes"].append({
-                "doc_id": self.doc_id, "id": tid, "sentence": sentence_of(span.start_char), **_span(span, offset),
+                "doc_id": self.doc_id, "id": tid, "sentence": sentence_of(span.start_char), **where,
                 "type": info.get("type"), "value": info.get("value"), "mod": info.get("mod"),
                 "earliest": info.get("earliest"), "latest": info.get("latest"), "anchor": anchor_id})
 
-        text = doc.text
         for event in doc._.events or []:
             t_start, t_end = event["trigger"]
             time = None

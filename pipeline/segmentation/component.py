@@ -20,6 +20,7 @@ from ..rules import load_rules
 from .lines import classify, split_lines
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
+CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 
 
@@ -47,38 +48,49 @@ class SegmentRules:
         heading_end = -1
         depth = 0
         prev = None
+        newline = True  # a line break since the last word (true at the start)
         for token in doc:
-            if token.i == 0:
-                token.is_sent_start = True
             if token.is_space:
                 if token.i:
                     token.is_sent_start = False
-                prev = token
+                newline = newline or "\n" in token.text
                 continue
             idx = token.idx
-            if prev is not None and (prev.is_space and "\n" in prev.text or token.i == 0):
+            if prev is None or newline or "\n" in prev.whitespace_:
                 token.is_sent_start = True
                 heading_end = whole.get(idx, -1)
-            elif idx < heading_end:
+            elif idx < heading_end or depth > 0:
                 token.is_sent_start = False
-            elif depth > 0:
-                token.is_sent_start = False
-            elif prev is not None and self._no_break_after(prev, token):
+            elif not self._may_start_after(doc, prev, token) or self._no_break_after(prev, token):
                 token.is_sent_start = False
             if token.text == "[":
                 depth += 1
             elif token.text == "]" and depth:
                 depth -= 1
             prev = token
+            newline = False
         del starts
         return doc
+
+    @staticmethod
+    def _may_start_after(doc: Doc, prev, token) -> bool:
+        """Inside a line a sentence starts only after `.`, `!` or `?` (possibly followed
+        by a closing quote or bracket) or after a closing parenthesis; never after `:`
+        or `;`, and a quote glued to a full stop closes the sentence before it."""
+        if token.text in CLOSERS and not prev.whitespace_ and prev.text[-1:] in ".!?":
+            return False
+        if prev.text[-1:] in ".!?" or prev.text == ")":
+            return True
+        if prev.text in CLOSERS and prev.i > 0 and doc[prev.i - 1].text[-1:] in ".!?":
+            return True
+        return False
 
     def _no_break_after(self, prev, token) -> bool:
         text = prev.text
         if text in self.no_break:
             return True
         if _INITIAL.match(text) or _DOTTED.match(text):
-            return token.text not in self.openers
+            return token.text not in self.openers and token.text not in ("(", '"', "“")
         return False
 
 

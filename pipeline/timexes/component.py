@@ -63,7 +63,9 @@ class TimexStage:
                 narrative.add(value, (span.start_char, span.end_char), heading_scope)
             earliest, latest = interval(value.split("T")[0] if value and parsed.type == "TIME" else value, parsed.type)
             span._.timex = {"type": parsed.type, "value": value, "mod": parsed.mod,
-                            "earliest": earliest, "latest": latest, "anchor": anchor}
+                            "earliest": earliest, "latest": latest, "anchor": anchor,
+                            # the exact characters when a token runs past the expression (`1929,as`)
+                            "chars": None if (span.start_char, span.end_char) == (start, end) else [start, end]}
             spans.append(span)
         doc.spans[ext.TIMEXES] = spans
         return doc

@@ -68,8 +68,8 @@ def detector() -> re.Pattern:
     cal_unit = r"(?:year|month|week|day|decade|spring|summer|autumn|fall|winter)"
     rules = [
         # ranges joined by words: `1934 and 1939` (after `between`), `1929 to 1953`, `January 1939 and June 1941`
-        ("range_words", rf"(?<=[Bb]etween\s){p['date']}\sand\s{p['date']}"
-                        rf"|(?<=[Ff]rom\s){p['date']}\s(?:to|until|till|through)\s{p['date']}"),
+        ("range_words", rf"(?<=[Bb]etween\s){mod}{p['date']}\sand\s{p['date']}"
+                        rf"|{mod}{the}{mod}(?:{p['decade']}|{p['date']})\s(?:to|until|till|through)\s{the}(?:{p['decade']}|{p['date']})"),
         ("part_of_date", rf"[Tt]he\searly\shours\sof\s{p['date']}|(?:[Tt]he\s)?(?:morning|afternoon|evening|night)\sof\s{p['date']}"),
         ("season", rf"{the}{mod}{the}(?:{p['season']})\s(?:of\s)?(?:{p['year']})(?:{DASH}[0-9]{{2,4}})?"),
         ("quarter", rf"{the}(?:first|second|third|fourth|last)\s(?:quarter|half)\sof\s{p['year']}"),
@@ -84,9 +84,9 @@ def detector() -> re.Pattern:
         ("set", rf"(?:every|each)\s(?:{cal_unit}|{p['month']})|{_alt(lx['sets'])}"),
         ("age", rf"(?:[Tt]he\s)?age\sof\s(?:{p['num']})(?:\sor\s(?:{p['num']}))?|(?<=at\s)age\s\d+"),
         ("duration", rf"(?:(?:[Tt]he\s)?(?:next|last|past|first|following|previous)\s)?(?:{p['num']})(?:\s(?:more|further|long))?[\s-](?:{p['unit']})(?:\sand\sa\shalf)?(?![a-z])"
-                     rf"|\bdecades\b(?!\s(?:of|ago)\b)|a\s(?:{p['unit']})\sand\sa\shalf"),
+                     rf"|\bdecades\b(?!\s(?:of|ago)\b)|(?:[Tt]he\s)?(?:coming|following|next|past|last|preceding)\s(?:years|months|weeks|decades)(?![a-z])|(?<=[Oo]ver\s)the\s(?:years|decades)|a\s(?:{p['unit']})\sand\sa\shalf"),
         ("ref", rf"(?:{_alt(lx['present_ref'] + lx['past_ref'] + lx['future_ref'])})(?![a-z])"),
-        ("time", rf"\d{{1,2}}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|(?<=at\s)(?:{part_of_day})(?![a-z])"),
+        ("time", rf"\d{{1,2}}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|(?<=[Aa]t\s)(?:{part_of_day})(?![a-z])"),
     ]
     return re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in rules))
 

@@ -119,7 +119,7 @@ def _range(text: str) -> str | None:
         return f"{a}/{b}" if a and b else None
     m = re.fullmatch(r"(.+?)\s(?:and|to|until|till|through)\s(.+)", text)
     if m:
-        a, b = absolute_value(m.group(1)), absolute_value(m.group(2))
+        a, b = absolute_value(_strip_mod(m.group(1))[0]), absolute_value(_strip_mod(m.group(2))[0])
         if a and b and "/" not in a and "/" not in b:
             if a.startswith("XXXX") and not b.startswith("XXXX"):
                 a = b[:4] + a[4:]
@@ -205,6 +205,8 @@ def parse(kind: str, text: str) -> Parsed | None:
     value = absolute_value(rest)
     if value is None:
         return None
+    if "/" in value and mod in ("START", "MID", "END"):
+        mod = None  # `the late 1920s to the 1930s`: the part-of modifier is one endpoint's
     relation = ("year",) if "XXXX" in value else None
     return Parsed("DATE", value, mod, relation)
 
@@ -218,6 +220,9 @@ def _duration(low: str) -> Parsed | None:
     lx = lexicon()
     if re.fullmatch(r"decades", low):
         return Parsed("DURATION", "PXDE")
+    vague = re.fullmatch(r"(?:the\s)?(?:coming|following|next|past|last|preceding\s)?\s?(years|months|weeks|decades)", low)
+    if vague:  # `the coming years`, `over the years`: an unstated number of units
+        return Parsed("DURATION", f"PX{lx['units'][vague.group(1)]}")
     m = re.search(rf"(?:(.+?)\s(?:more\s|further\s|long\s)?|(.+?)-)({pieces()['unit']})(\sand\sa\shalf)?$", low)
     if not m:
         return None
