@@ -51,6 +51,7 @@ class EntityStage:
                 continue
             relabelled, confident = self.relabel(fixed)
             candidates.append((relabelled, confident))
+        candidates.extend((s, True) for s in self.rules.work_titles(doc))
         candidates.extend((s, True) for s in _name_parts(doc, self.people, [c for c, _ in candidates]))
         kept = _resolve_overlaps(candidates)
         kept = self.harmonise(kept)
@@ -66,7 +67,8 @@ class EntityStage:
             return span, False
         if span.text in self.people or canonical.follows_nickname_cue(span):
             return Span(span.doc, span.start, span.end, label="PERSON"), True
-        for rule in (self.rules.context_label, self.rules.word_label, self.rules.locative_label):
+        for rule in (self.rules.context_label, self.rules.word_label, self.rules.person_context,
+                     self.rules.locative_label):
             new = rule(span)
             if new:
                 return Span(span.doc, span.start, span.end, label=new), True

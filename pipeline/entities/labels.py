@@ -34,6 +34,9 @@ class LabelRules:
         self.not_entities = set(r["not_entities_lower"])
         self.weak_heads = set(r["weak_head_words"])
         self.demonyms = set(r["demonyms"])
+        self.speech_verbs = set(r["speech_verbs"])
+        self.work_cues = set(r["work_cues"])
+        self.title_words = set(r["title_function_words"])
 
     # -- spans ---------------------------------------------------------------
     def trim(self, span: Span) -> Span | None:
@@ -46,6 +49,8 @@ class LabelRules:
                                or (label == "PERSON" and end - start > 1 and doc[start].text in self.titles)):
             start += 1
         while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_space
+                               or (end - start > 1 and doc[end - 1].text[:1].islower()
+                                   and doc[end - 1].text not in ("of", "the", "and"))
                                or all(c in TRIM_END for c in doc[end - 1].text)):
             end -= 1
         if start >= end:
@@ -119,12 +124,53 @@ class LabelRules:
                 return "NORP"
         return None
 
+    def person_context(self, span: Span) -> str | None:
+        """A one-word name that speaks or thinks (`Service suggested`, `according to X`)
+        or is coordinated with a person (`Bukharin and Tomsky`) is a person."""
+        if len(span) != 1 or span.label_ == "PERSON":
+            return None
+        token, doc = span[0], span.doc
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in self.speech_verbs:
+            return "PERSON"
+        if span.start >= 2 and doc[span.start - 1].lower_ == "to" and doc[span.start - 2].lower_ == "according":
+            return "PERSON"
+        ents = {t.i: e.label_ for e in doc.ents for t in e}
+        partners = [t for t in (token.head, *token.children) if t.dep_ == "conj" or token.dep_ == "conj"]
+        if any(ents.get(t.i) == "PERSON" for t in partners if t.i != token.i):
+            return "PERSON"
+        return None
+
+    def work_titles(self, doc: Doc) -> list[Span]:
+        """Title-case runs right after a work cue (`his book, X`, `the novel X`,
+        `titled X`, `published X`): titles of works the model rarely finds."""
+        found = []
+        for token in doc:
+            if token.lower_ not in self.work_cues:
+                continue
+            i = token.i + 1
+            while i < len(doc) and doc[i].text in (",", '"', "“", "'", ":"):
+                i += 1
+            if i >= len(doc) or not doc[i].text[:1].isupper() or doc[i].is_sent_start:
+                continue
+            j = i
+            while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in self.title_words) and not doc[j].is_space:
+                j += 1
+            if j < len(doc) and doc[j].text in ("?", "!") and j > i:
+                j += 1
+            while j > i and doc[j - 1].lower_ in self.title_words:
+                j -= 1
+            if j - i >= 2:
+                found.append(Span(doc, i, j, label="WORK_OF_ART"))
+        return found
+
     def locative_label(self, span: Span) -> str | None:
         """A one-word name after `in`/`to`/`from`... that the model calls PERSON/NORP is a place."""
         doc = span.doc
         if span.label_ not in ("PERSON", "NORP", "ORG", "PRODUCT", "WORK_OF_ART") or len(span) > 2:
             return None
         if span.start == 0 or doc[span.start - 1].lower_ not in self.locative:
+            return None
+        if span.start >= 2 and doc[span.start - 2].lower_ == "according":
             return None
         if span.end < len(doc) and doc[span.end].text in POSSESSIVES:
             return None
