@@ -83,8 +83,8 @@ class LabelRules:
             return False
         if not (text[0].isupper() or text[0].isdigit()):
             return False
-        if text.lower() in self.not_entities or text.lower().endswith(self.ideology_suffixes):
-            return False
+        if text.lower() in self.not_entities or (" " not in text and text.lower().endswith(self.ideology_suffixes)):
+            return False  # `Marxism`, `Marxism–Leninism`; but `Institute of Marxism` is a name
         if any(t.text in ("[", "]") for t in span):
             return False
         return True
