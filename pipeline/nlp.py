@@ -7,6 +7,7 @@ from spacy.language import Language
 from . import __version__
 from . import extensions  # noqa: F401  (registers the custom attributes)
 from .entities import component as _entities  # noqa: F401  (registers factories)
+from .events import component as _events  # noqa: F401
 from .segmentation import component as _segmentation  # noqa: F401
 from .timexes import component as _timexes  # noqa: F401
 
@@ -18,6 +19,7 @@ STAGES: list[tuple[str, dict]] = [
     ("hist_segments", {"after": "parser"}),
     ("hist_entities", {"after": "ner"}),
     ("hist_timexes", {"after": "hist_entities"}),
+    ("hist_events", {"last": True}),
 ]
 
 

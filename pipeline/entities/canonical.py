@@ -32,10 +32,12 @@ def _name_words(text: str) -> list[str]:
 def assign(doc: Doc, ents: list[Span]) -> None:
     """Set `span._.entity` on every entity mention of the document."""
     persons = [e for e in ents if e.label_ == "PERSON"]
+    other_names = {e.text for e in ents if e.label_ != "PERSON"}  # `Germany` is no surname
     full_by_surname: dict[str, str] = {}
     for e in persons:
         words = _name_words(e.text)
-        if len(words) >= 2 and words[-1] not in full_by_surname and all(t.pos_ == "PROPN" for t in e):
+        if len(words) >= 2 and words[-1] not in full_by_surname and words[-1] not in other_names \
+                and all(t.pos_ == "PROPN" for t in e):
             full_by_surname[words[-1]] = e.text
     def by_surname(text: str) -> str:
         words = _name_words(text)

@@ -37,8 +37,8 @@ class EntityStage:
         self.ruler(doc)
         patterns = list(doc.spans.pop(PATTERN_KEY, []))
         candidates: list[tuple[Span, bool]] = []  # (span, confident)
-        self.people = _person_names((self.rules.trim(e) for e in model_ents if e.label_ == "PERSON"),
-                                    self.rules.demonyms)
+        self.people = _person_names([self.rules.trim(e) for e in model_ents if e.label_ == "PERSON"],
+                                    self.rules.demonyms, model_ents)
         for span in patterns:
             fixed = self.rules.trim(span)
             if fixed is not None and self.rules.is_name(fixed):
@@ -65,7 +65,10 @@ class EntityStage:
         label = span.label_
         if label in ("CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
             return span, False
-        if span.text in self.people or canonical.follows_nickname_cue(span):
+        if canonical.follows_nickname_cue(span):
+            return Span(span.doc, span.start, span.end, label="PERSON"), True
+        head_rule = self.rules.word_label(span) if len(span) > 1 else None
+        if span.text in self.people and not head_rule:
             return Span(span.doc, span.start, span.end, label="PERSON"), True
         for rule in (self.rules.context_label, self.rules.word_label, self.rules.person_context,
                      self.rules.locative_label):
@@ -135,9 +138,13 @@ def _acronym_labels(doc: Doc) -> None:
         doc.ents = ents
 
 
-def _person_names(spans, demonyms: set[str]) -> set[str]:
+def _person_names(spans, demonyms: set[str], model_ents: list[Span]) -> set[str]:
     """Full names the model found (two or more proper nouns) and their surnames:
-    mentions of these strings are people wherever they occur in the document."""
+    mentions of these strings are people wherever they occur in the document, unless
+    the model mostly labels the word otherwise (`Germany` in a mislabelled span)."""
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for e in model_ents:
+        labels[e.text][e.label_] += 1
     names = set()
     for span in spans:
         if span is None:
@@ -145,6 +152,9 @@ def _person_names(spans, demonyms: set[str]) -> set[str]:
         words = span.text.split()
         if len(words) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span) \
                 and words[-1] not in demonyms:
+            other = labels.get(words[-1])
+            if other and other.most_common(1)[0][0] != "PERSON":
+                continue
             names.add(span.text)
             names.add(words[-1])
     return names

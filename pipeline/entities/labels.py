@@ -16,6 +16,7 @@ QUOTES = set("\"'“”‘’«»`")
 TRIM_END = QUOTES | set(",.;:!?)]}–—-")
 TRIM_START = QUOTES | set("([{–—-,.;:")
 POSSESSIVES = {"'s", "’s", "'", "’"}
+NUMERIC = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 
 class LabelRules:
@@ -46,10 +47,12 @@ class LabelRules:
         while start < end and (doc[start].text in self.strip_leading or doc[start].is_space
                                or (end - start > 1 and doc[start].pos_ == "ADV" and doc[start].text.endswith("ly"))
                                or all(c in TRIM_START for c in doc[start].text)
-                               or (label == "PERSON" and end - start > 1 and doc[start].text in self.titles)):
+                               or (label == "PERSON" and end - start > 1 and (doc[start].text in self.titles
+                                   or doc[start].text in self.demonyms
+                                   or doc[start].text.lower().endswith(self.group_suffixes)))):
             start += 1
         while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_space
-                               or (end - start > 1 and doc[end - 1].text[:1].islower()
+                               or (end - start > 1 and label not in NUMERIC and doc[end - 1].text[:1].islower()
                                    and doc[end - 1].text not in ("of", "the", "and"))
                                or all(c in TRIM_END for c in doc[end - 1].text)):
             end -= 1

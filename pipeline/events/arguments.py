@@ -1,0 +1,172 @@
+"""Arguments of a trigger: grammatical slots mapped to roles by models/events/roles.json.
+
+Only named entities (the entity's own span), personal/possessive pronouns and value-role
+noun phrases are arguments (docs/annotation.md decisions 2 and 3); a common noun in a
+slot is looked through to a name it introduces (`the town of X`, `his son, X`).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from ..schema import event_roles
+from .lexicon import PRONOUNS, data, entity_of, kinds, lemma, word_classes
+from .syntax import conjuncts, prep_objects
+
+VALUE_LEFT = {"compound", "amod", "nummod", "nmod", "quantmod", "advmod", "npadvmod"}
+SINGLE = {"Place", "Destination", "Origin"}  # one mention (or one coordination) per event
+NUMERIC = {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"}
+PERSONLIKE = ["person", "group", "org", "pronoun", "place"]
+DROP_EDGE = {"det", "poss", "predet", "punct", "case", "prep", "cc"}
+
+
+@lru_cache(maxsize=None)
+def role_map(etype: str, key: str) -> dict:
+    roles = data()["roles"]
+    table = dict(roles["defaults"])
+    table.update(roles["types"].get(etype, {}))
+    table.update(roles["keys"].get(f"{key}/{etype}", {}))
+    return table
+
+
+def _value_span(tok: Token) -> Span | None:
+    """The bare noun phrase of a value role: no determiner or possessive, no clauses."""
+    ent = entity_of(tok)
+    if ent is not None:
+        return ent
+    doc = tok.doc
+    if tok.pos_ == "VERB":  # `accused of plotting assassinations`
+        toks = [tok] + [t for c in tok.children if c.dep_ in ("dobj", "compound", "prt") for t in c.subtree]
+    else:
+        toks = [tok]
+        of_heads = word_classes()["of_heads"]
+        for c in tok.children:
+            if c.i < tok.i and c.dep_ in VALUE_LEFT:
+                toks += list(c.subtree)
+            elif c.i > tok.i and c.dep_ == "prep" and c.lower_ == "of":
+                objs = [p for p in c.children if p.dep_ == "pobj"]
+                bare = not any(d.dep_ in ("det", "poss") for o in objs for d in o.children) \
+                    and not any(o.ent_type_ for o in objs)
+                if objs and (tok.pos_ == "NUM" or bare and lemma(tok) in of_heads):
+                    toks += list(c.subtree)
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks) + 1
+    lo, hi = _hyphen_edges(doc, lo, hi)
+    while lo < hi and doc[lo].dep_ in DROP_EDGE and doc[lo].i != tok.i:
+        lo += 1
+    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].i != tok.i:
+        hi -= 1
+    return doc[lo:hi] if lo < hi else None
+
+
+def _hyphen_edges(doc, lo: int, hi: int) -> tuple[int, int]:
+    """Widen a span over words the tokenizer split at a hyphen (`de-X`, `non-aggression`)."""
+    while lo >= 2 and doc[lo - 1].text == "-" and not doc[lo - 1].whitespace_ and not doc[lo - 2].whitespace_:
+        lo -= 2
+    while hi + 1 < len(doc) and doc[hi].text == "-" and not doc[hi - 1].whitespace_ and not doc[hi].whitespace_:
+        hi += 2
+    return lo, hi
+
+
+def _named(tok: Token, allowed: set[str]) -> list[Span]:
+    """The entity or pronoun a slot token stands for, looking through a common noun."""
+    if tok.lower_ in PRONOUNS and tok.pos_ == "PRON" or tok.tag_ == "PRP$":
+        return [tok.doc[tok.i:tok.i + 1]] if kinds(tok) & allowed else []
+    ent = entity_of(tok)
+    if ent is not None:
+        return [ent] if kinds(tok) & allowed and ent.label_ not in NUMERIC else []
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    appos = [c for c in tok.children if c.dep_ == "appos"]
+    of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+    for inner in (appos, of, mods):
+        for p in inner:
+            ent = entity_of(p)
+            if ent is not None and ent.label_ not in NUMERIC and kinds(p) & allowed:
+                return [ent]
+    return []
+
+
+def _place_below(tok: Token) -> list[Token]:
+    """Objects of `in`/`at` attached to a slot noun (`arrested by the police in X`)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+            out += [t for s, t in prep_objects(c)]
+    return out
+
+
+def arguments(trigger, coref: dict[int, str]) -> list[dict]:
+    """Role-labelled argument dicts {role, start, end, entity} of one trigger."""
+    legal = set(event_roles()[trigger.type])
+    table = role_map(trigger.type, trigger.key)
+    roles_cfg = data()["roles"]
+    value_roles = set(roles_cfg["value_roles"])
+    first_of = table.get("first_of", {})
+    present = {s for s, _ in trigger.slots}
+    winner = {role: next((s for s in order if s in present), None) for role, order in first_of.items()}
+    out, seen = [], set()
+    lo, hi = trigger.start, trigger.end
+    below = [t2 for s, t in trigger.slots if s in ("subj", "obj") or s.startswith("prep:")
+             for t2 in _place_below(t)]
+    extra = [("place_below", below[0])] if below else []
+    for slot, tok in trigger.slots + extra:
+        role_spec = "Place" if slot == "place_below" else table.get(slot)
+        if slot == "subj" and "obj" in present and "subj+obj" in table:
+            role_spec = table["subj+obj"]
+        if not isinstance(role_spec, str):
+            continue
+        if slot == "place_below" and any(a["role"] == "Place" for a in out):
+            continue
+        group = conjuncts(tok) if tok.pos_ != "VERB" else [tok]
+        for t in group:
+            if lo <= t.i < hi or t.is_punct:
+                continue
+            spans = []
+            for role in role_spec.split("|"):
+                if role not in legal or role in winner and slot in first_of[role] and slot != winner[role]:
+                    continue
+                spans = _fill(role, t, roles_cfg, value_roles)
+                if spans:
+                    break
+            if role in SINGLE and any(a["role"] == role and a["slot"] != (slot, tok.i) for a in out):
+                continue
+            for span in spans:
+                if span.start < hi and span.end > lo or any(a < span.end_char and span.start_char < b for a, b in seen):
+                    continue
+                seen.add((span.start_char, span.end_char))
+                out.append({"role": role, "start": span.start_char, "end": span.end_char,
+                            "entity": _entity_name(span, coref, role in value_roles), "slot": (slot, tok.i)})
+    for a in out:
+        del a["slot"]
+    return sorted(out, key=lambda a: (a["start"], a["role"]))
+
+
+def _fill(role: str, tok: Token, cfg: dict, value_roles: set[str]) -> list[Span]:
+    """The span(s) a slot token gives for a role, or [] when it does not fit the role."""
+    if role in value_roles:
+        if "label" in kinds(tok):  # `the name X`, `the pseudonym X`
+            named = [c for c in tok.children if c.dep_ in ("appos", "compound", "oprd", "attr", "npadvmod")
+                     and (c.ent_type_ or c.pos_ == "PROPN")]
+            tok = named[0] if named else tok
+        elif not tok.ent_type_:  # `the newspaper, X`: the name, not the description
+            named = [c for c in tok.children if c.dep_ == "appos" and c.ent_type_]
+            if named and kinds(tok) & set(cfg["value_kinds"].get(role, ["any"])):
+                return [entity_of(named[0])]
+        span = _value_span(tok)
+        if span is None or not kinds(span.root) & set(cfg["value_kinds"].get(role, ["any"])):
+            return []
+        if role != "Name" and (span.root.pos_ == "PRON" or span.label_ in ("PERSON", "NORP")):
+            return []  # a person is never a policy, work or crime
+        return [span]
+    return _named(tok, set(cfg["role_kinds"].get(role, PERSONLIKE)))
+
+
+def _entity_name(span: Span, coref: dict[int, str], value: bool) -> str:
+    if len(span) == 1 and span.start in coref:
+        return coref[span.start]
+    ent = entity_of(span[0])
+    if ent is not None and ent.start == span.start and ent.end == span.end:
+        return ent._.entity or ent.text
+    return span.text

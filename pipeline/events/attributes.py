@@ -1,0 +1,130 @@
+"""Polarity, modality and time of an event mention (cue words in models/events/cues.json).
+
+Negation and modality are read from the trigger and the chain of words governing it
+within its sentence (`refused to return`, `threat of expulsion`, `tried to flee`).
+Time follows docs/annotation.md decision 7: the timex attached to the trigger or its
+clause, else a fronted timex framing a clause that contains the trigger, else a timex of
+the sentence that no other trigger claims; durations and sets never date an event.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .lexicon import coarse_pos, data, lemma
+from .syntax import clause_verb
+
+UP_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "pcomp", "nsubjpass",
+           "acomp", "conj", "attr", "oprd", "compound", "nmod", "amod", "nsubj", "appos"}
+_DURATION = re.compile(r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                       r"several|many|few|some|\d+)\b.*\b(?:years?|months?|weeks?|days?|hours?|decades?)"
+                       r"|decades|years|months)$", re.I)
+
+
+def _cues() -> dict:
+    return data()["cues"]
+
+
+def _governors(h: Token, limit: int = 4):
+    """Words governing the trigger inside its sentence, nearest first, with the link dep."""
+    cur = h
+    for _ in range(limit):
+        if cur.head.i == cur.i or cur.dep_ not in UP_DEPS:
+            return
+        dep = cur.dep_
+        cur = cur.head
+        yield dep, cur
+        if dep in ("nsubj", "nsubjpass", "conj", "advcl", "ccomp") and coarse_pos(cur) == "VERB":
+            return
+
+
+def polarity(h: Token) -> str:
+    cues = _cues()
+    if any(c.dep_ == "neg" or lemma(c) in cues["negation_words"] and c.dep_ in ("det", "advmod")
+           for c in h.children):
+        return "negative"
+    for dep, gov in _governors(h):
+        if lemma(gov) in cues["negation_governors"] and dep in ("xcomp", "dobj", "pobj", "prep", "pcomp"):
+            return "negative"
+        if dep == "prep" and gov.lower_ in cues["negation_prepositions"]:
+            return "negative"
+        if dep in ("xcomp", "dobj") and any(c.dep_ == "neg" for c in gov.children):
+            return "negative"  # `decided not to form`, `did not attend the meeting`
+        if dep not in ("xcomp", "prep", "pobj"):
+            break
+    return "positive"
+
+
+def modality(h: Token) -> str:
+    cues = _cues()
+    verbal = [g for d, g in _governors(h) if d in ("xcomp", "ccomp", "dobj", "conj", "advcl", "acomp", "nsubjpass", "nsubj")]
+    for tok in [h, *verbal]:
+        for c in tok.children:
+            low = c.lower_
+            if c.dep_ == "aux" and low in cues["modal_auxiliaries"]:
+                if not any(a.lower_ in cues["narrative_future"] for a in tok.children):
+                    return "other"
+            if c.dep_ == "mark" and low in cues["conditional_marks"]:
+                return "other"
+            if c.dep_ in ("advmod", "amod") and low in cues["modal_adverbs"]:
+                return "other"
+    for dep, gov in _governors(h):
+        lem = lemma(gov)
+        if coarse_pos(gov) == "VERB" and lem in cues["modal_verbs"] and dep in (
+                "xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "nsubjpass", "acomp", "advcl"):
+            if not any(c.lower_ in cues["success_adverbs"] for c in gov.children):
+                return "other"
+        if coarse_pos(gov) == "NOUN" and lem in cues["modal_nouns"] and dep in ("prep", "pobj", "acl", "compound", "xcomp"):
+            return "other"
+        if coarse_pos(gov) == "ADJ" and lem in cues["modal_adjectives"]:
+            return "other"
+    return "asserted"
+
+
+def timex_type(span: Span) -> str | None:
+    info = span._.timex
+    if isinstance(info, dict) and info.get("type"):
+        return info["type"]
+    return "DURATION" if _DURATION.match(span.text.strip()) else "DATE"
+
+
+def _attachment(tx: Span) -> Token:
+    """The word a timex modifies: up through prepositions to a verb or a noun."""
+    cur = tx.root
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return cur
+        if cur.i != tx.root.i and cur.dep_ != "prep" and (coarse_pos(cur) in ("VERB", "NOUN")):
+            return cur
+        cur = cur.head
+    return cur
+
+
+def time_of(h: Token, timexes: list[Span], trigger_heads: set[int]) -> Span | None:
+    """The timex of the sentence that dates an event whose trigger head is `h`."""
+    sent = h.sent
+    cands = [t for t in timexes if t.start >= sent.start and t.end <= sent.end
+             and timex_type(t) not in ("DURATION", "SET")]
+    if not cands:
+        return None
+    att = {id(t): _attachment(t) for t in cands}
+    clause = clause_verb(h)
+    ancestors = {a.i for a in h.ancestors}
+
+    def near(ts):
+        return min(ts, key=lambda t: abs(t.start - h.i)) if ts else None
+
+    direct = [t for t in cands if att[id(t)].i == h.i]
+    if direct:
+        return near(direct)
+    own_clause = [t for t in cands if att[id(t)].i == clause.i
+                  and not (clause.i in trigger_heads and clause.i != h.i and t.start > clause.i)]
+    if own_clause:
+        return near(own_clause)
+    framing = [t for t in cands if att[id(t)].i in ancestors and t.end <= min(att[id(t)].i, h.i)]
+    if framing:
+        return near(framing)
+    free = [t for t in cands if att[id(t)].i not in trigger_heads and coarse_pos(att[id(t)]) == "VERB"
+            and (att[id(t)].i == sent.root.i or att[id(t)].i in ancestors)]
+    return near(free)

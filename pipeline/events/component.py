@@ -1,0 +1,80 @@
+"""Event-frame component `hist_events` (SPEC 3.4): writes doc._.events as plain dicts.
+
+Each frame: {type, trigger: [start, end], arguments: [{role, start, end, entity}],
+time: [start, end] | None, polarity, modality}, character offsets, in document order.
+Reads doc.ents (entity stage), doc.spans["timexes"] (falls back to the base model's
+DATE/TIME mentions while the timex stage is absent) and the parse.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions  # noqa: F401  (registers Doc._.events)
+from .arguments import arguments
+from .attributes import modality, polarity, time_of
+from .coref import resolve
+from .lexicon import data, index_entities
+from .triggers import blocked_tokens, build_matcher, find_triggers, timex_spans
+
+
+class EventStage:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        data()  # fail at construction, not on the first document, when a rule file is broken
+        self.matcher, self.targets = build_matcher(nlp.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        index_entities(doc)
+        coref = resolve(doc)
+        timexes = timex_spans(doc)
+        blocked = blocked_tokens(doc, timexes)
+        events = []
+        for sent in doc.sents:
+            triggers = find_triggers(doc, sent, self.matcher, self.targets, blocked)
+            heads = {t.head.i for t in triggers}
+            frames = []
+            for trig in triggers:
+                span = doc[trig.start:trig.end]
+                tx = time_of(trig.head, timexes, heads)
+                frames.append((trig, {
+                    "type": trig.type,
+                    "trigger": [span.start_char, span.end_char],
+                    "arguments": arguments(trig, coref),
+                    "time": [tx.start_char, tx.end_char] if tx is not None else None,
+                    "polarity": polarity(trig.head),
+                    "modality": modality(trig.head),
+                }))
+            events += _drop_consumed(_drop_light(frames))
+        doc._.events = sorted(events, key=lambda e: (e["trigger"][0], e["type"]))
+        return doc
+
+
+def _drop_light(frames: list) -> list:
+    """`initiated a crackdown`, `formed an alliance`: the object noun is the event, not the verb."""
+    light_types = set(data()["roles"]["yield_to_object_trigger"])
+    noun_heads = {t.head.i for t, _ in frames if t.head.pos_ in ("NOUN", "PROPN")}
+    return [(t, f) for t, f in frames
+            if not (t.type in light_types and t.head.pos_ == "VERB"
+                    and any(s == "obj" and tok.i in noun_heads for s, tok in t.slots))]
+
+
+def _drop_consumed(frames: list) -> list[dict]:
+    """A noun trigger that is another event's value argument (`signed a pact`) is not an event."""
+    values = set(data()["roles"]["value_roles"])
+    taken = [(a["start"], a["end"]) for t, f in frames for a in f["arguments"] if a["role"] in values]
+    out, seen = [], set()
+    for trig, frame in frames:
+        s, e = frame["trigger"]
+        if any(a <= s and e <= b for a, b in taken):
+            continue
+        key = (s, e, frame["type"])
+        if key not in seen:
+            seen.add(key)
+            out.append(frame)
+    return out
+
+
+@Language.factory("hist_events")
+def make_event_stage(nlp: Language, name: str) -> EventStage:
+    return EventStage(nlp, name)

@@ -1,0 +1,151 @@
+"""Grammatical slots of a trigger, normalised for voice, control, coordination and clauses.
+
+A slot is a voice-independent grammatical function: `subj` is the doer (active subject
+or passive by-phrase), `obj` the undergoer (object or passive subject), `prep:X` a
+prepositional object, `poss`/`mod` a noun trigger's possessor or name modifier,
+`attr` a predicative (`became X`, `appointed him X`). Role tables map slots to roles.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import RELATIVE, coarse_pos, lemma, word_classes
+
+SUBJ = {"nsubj", "csubj", "expl"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+CLAUSE_UP = {"xcomp", "advcl", "pcomp", "acomp"}
+
+
+def is_passive(h: Token) -> bool:
+    if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in h.children):
+        return True
+    if h.tag_ != "VBN" and not (h.dep_ == "conj" and h.tag_ == "VBD" and not any(
+            c.dep_ in SUBJ | {"dobj"} for c in h.children)):
+        return False
+    if any(c.dep_ in SUBJ or c.dep_ == "aux" and lemma(c) == "have" for c in h.children):
+        return False
+    if h.dep_ in ("acl", "advcl", "acomp", "oprd") or h.i == h.sent.start:
+        return True
+    if h.dep_ == "conj":  # `was arrested and exiled` (the tagger often says VBD for the second verb)
+        head_has_have = any(c.dep_ == "aux" and lemma(c) == "have" for c in h.head.children)
+        no_obj = not any(c.dep_ == "dobj" for c in h.children)
+        return is_passive(h.head) and no_obj or h.tag_ == "VBN" and no_obj and not head_has_have
+    return False
+
+
+def _own(h: Token, passive: bool) -> list[tuple[str, Token]]:
+    out = []
+    for c in h.children:
+        dep = c.dep_
+        if dep in SUBJ:
+            out.append(("subj", c))
+        elif dep in PASS_SUBJ:
+            out.append(("obj", c))
+        elif dep == "dobj":
+            out.append(("obj", c))
+        elif dep == "dative":
+            out.append(("dative", c))
+        elif dep == "agent":
+            out += [("subj", p) for p in c.children if p.dep_ == "pobj"]
+        elif dep in ("attr", "oprd"):
+            out.append(("attr", c))
+        elif dep == "poss":
+            out.append(("poss", c))
+        elif dep in ("compound", "amod", "nmod", "npadvmod") and coarse_pos(h) == "NOUN":
+            out.append(("mod", c))
+        elif dep == "prep":
+            out += prep_objects(c)
+        elif dep == "advmod":  # `sent back to X`, `moved away from X`
+            out += [x for p in c.children if p.dep_ == "prep" for x in prep_objects(p)]
+    return out
+
+
+def prep_objects(prep: Token) -> list[tuple[str, Token]]:
+    """`prep:to` etc. for a preposition and its object(s); two-word prepositions kept whole."""
+    name = prep.lower_
+    for c in prep.children:
+        if c.dep_ == "prep":  # `out of`, `because of`
+            return [(f"prep:{name} {c.lower_}", p) for p in c.children if p.dep_ == "pobj"]
+    return [(f"prep:{name}", c) for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb of the clause a token belongs to (itself for a verb)."""
+    cur = tok
+    for _ in range(8):
+        if coarse_pos(cur) == "VERB" or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def surface_subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The grammatical subject(s) of a verb, looking up through coordination and control."""
+    own = [c for c in verb.children if c.dep_ in SUBJ | PASS_SUBJ]
+    if own or depth > 4 or verb.head.i == verb.i:
+        return own
+    if verb.dep_ in ("acl", "relcl"):
+        return [verb.head]
+    if verb.dep_ == "conj" or verb.dep_ in CLAUSE_UP:
+        return surface_subjects(clause_verb(verb.head), depth + 1)
+    return []
+
+
+def inherited(h: Token) -> list[tuple[str, Token]]:
+    """Slots a verb without its own subject takes from the clause it depends on."""
+    dep, head = h.dep_, h.head
+    if head.i == h.i or dep == "relcl":  # relative pronouns are resolved in `slots`
+        return []
+    want = "obj" if is_passive(h) else "subj"
+    if dep == "acl":  # `X, arrested in ...` / `troops invading ...`
+        return [("obj" if h.tag_ == "VBN" else "subj", head)]
+    if dep not in CLAUSE_UP and dep != "conj":
+        return []
+    gov = clause_verb(head)
+    if gov.i == h.i:
+        return []
+    from_clause = dep == "pcomp" and head.lower_ == "from"  # `barred X from joining`
+    if (dep == "xcomp" or from_clause) and not is_passive(gov):  # object control: `forced him to resign`
+        objs = [t for c in gov.children if c.dep_ == "dobj" for t in conjuncts(c)]
+        if objs:
+            return [(want, t) for t in objs]
+    return [(want, t) for t in surface_subjects(gov)]
+
+
+def slots(h: Token) -> list[tuple[str, Token]]:
+    """All (slot, token) pairs of a trigger head, own dependents first."""
+    passive = coarse_pos(h) == "VERB" and is_passive(h)
+    out = _own(h, passive)
+    if coarse_pos(h) == "VERB" and not any(s in ("subj", "obj") and t.dep_ in SUBJ | PASS_SUBJ
+                                            for s, t in out):
+        out += inherited(h)
+    if coarse_pos(h) == "NOUN" and not any(s == "poss" for s, _ in out):
+        out += light_verb_subject(h)
+    for s, t in list(out):  # `signed a pact with X`: the object's own prepositions
+        if s == "obj" and coarse_pos(t) == "NOUN":
+            out += [("obj" + x[0], x[1]) for c in t.children if c.dep_ == "prep" for x in prep_objects(c)]
+    fixed = []
+    for s, t in out:
+        if t.lower_ in RELATIVE and h.dep_ == "relcl":
+            t = h.head
+        fixed.append((s, t))
+    return fixed
+
+
+def light_verb_subject(h: Token) -> list[tuple[str, Token]]:
+    """`he attended the meeting`, `took part in the strike`: the verb's subject is a participant."""
+    light, causers = word_classes()["light_verbs"], word_classes()["causer_verbs"]
+    gov = h.head
+    if h.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("in", "on"):  # `took part in`
+        gov = gov.head
+    elif h.dep_ not in ("dobj",):
+        return []
+    if coarse_pos(gov) != "VERB" or lemma(gov) not in light | causers or is_passive(gov):
+        return []
+    slot = "causer" if lemma(gov) in causers else "lsubj"
+    return [(slot, t) for t in surface_subjects(gov)]
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """A token and the tokens coordinated with it (`X and Y`), in text order."""
+    return sorted({tok, *tok.conjuncts}, key=lambda t: t.i)

@@ -1,0 +1,206 @@
+"""Trigger detection: multi-word phrases, then single words by lemma and POS, with sense
+constraints for ambiguous words (models/events/phrases.json, triggers.json, senses.json).
+
+A word inside a named entity or a timex is never a trigger (`World War II` is an EVENT
+name, not a war mention); neither is a noun that only modifies another event word's
+non-event head (`death` in `death penalty`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import coarse_pos, data, kinds, lemma, trigger_table, word_classes
+from .syntax import is_passive, slots
+
+
+@dataclass
+class Trigger:
+    start: int  # token offsets of the trigger span
+    end: int
+    head: Token  # the token whose dependents give the arguments
+    type: str
+    key: str  # lemma or phrase the type came from (role-table overrides use it)
+    slots: list = field(default_factory=list)
+
+
+def _alts(word: str) -> list[str]:
+    alts = word.rstrip("?").split("|")
+    return sorted({a for w in alts for a in (w, w.capitalize())})
+
+
+def build_matcher(vocab) -> tuple[Matcher, dict[str, str]]:
+    """A Matcher over lemmas for every phrase of phrases.json; key -> type or `sense:...`."""
+    matcher = Matcher(vocab)
+    targets = {}
+    for etype, phrases in data()["phrases"].items():
+        for phrase in phrases:
+            words = phrase.split()
+            pattern = []
+            for w in words:
+                tok = {"LEMMA": {"IN": _alts(w)}} if w != "*" else {"IS_PUNCT": False}
+                if w.endswith("?") or w == "*":
+                    tok["OP"] = "?"
+                pattern.append(tok)
+            key = f"{etype}::{phrase}"
+            matcher.add(key, [pattern])
+            targets[key] = etype
+    return matcher, targets
+
+
+def _phrase_head(span: Span) -> Token:
+    first = span[0]
+    if coarse_pos(first) == "VERB" or first.tag_.startswith("VB"):
+        return first
+    return span.root
+
+
+def _holds(cond: dict, h: Token, sl: list) -> bool:
+    """True when every condition of a sense rule holds for trigger head `h`."""
+    for key, want in cond.items():
+        if key == "not":
+            if _holds(want, h, sl):
+                return False
+        elif key == "pos":
+            if coarse_pos(h) not in want:
+                return False
+        elif key == "passive":
+            if (coarse_pos(h) == "VERB" and is_passive(h)) != want:
+                return False
+        elif key in ("obj", "subj", "attr", "mod", "poss", "dative"):
+            toks = [t for s, t in sl if s == key]
+            got = set().union(*(kinds(t) | _inner_kinds(t) for t in toks)) if toks else {"none"}
+            if not got & set(want):
+                return False
+        elif key == "prep":
+            for prep, kinds_wanted in want.items():
+                toks = [t for s, t in sl if s == f"prep:{prep}"]
+                got = set().union(*(kinds(t) | _inner_kinds(t) for t in toks)) if toks else {"none"}
+                if not got & set(kinds_wanted):
+                    return False
+        elif key == "governor":
+            gov = h.head.head if h.head.dep_ == "prep" else h.head
+            if gov.i == h.i or lemma(gov) not in want:
+                return False
+        elif key == "sentence":
+            if not any(lemma(t) in want and t.i != h.i for t in h.sent):
+                return False
+        elif key == "child":
+            if not any(lemma(c) in want for c in h.children):
+                return False
+        elif key == "tag":
+            if h.tag_ not in want:
+                return False
+        elif key == "next":
+            nxt = h.nbor(1).lower_ if h.i + 1 < len(h.doc) else ""
+            if nxt not in want:
+                return False
+        elif key == "prev":
+            prv = h.nbor(-1).lower_ if h.i > 0 else ""
+            if prv not in want:
+                return False
+        else:
+            raise ValueError(f"unknown sense condition {key!r}")
+    return True
+
+
+def _inner_kinds(tok: Token) -> set[str]:
+    """Kinds of the name inside a common-noun phrase (`the town of X`, `his son, X`)."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ == "of" and not tok.ent_type_:
+            for p in [c] if c.dep_ == "appos" else [p for p in c.children if p.dep_ == "pobj"]:
+                if p.ent_type_:
+                    out |= kinds(p)
+    return out
+
+
+def sense_types(key: str, h: Token, sl: list) -> list[str]:
+    """Types of an ambiguous word from its first matching sense rule (none: not an event)."""
+    entry = data()["senses"][key]
+    for rule in entry["rules"]:
+        if _holds(rule.get("if", {}), h, sl):
+            got = rule.get("types", [rule.get("type")])
+            return [t for t in got if t]
+    default = entry.get("else")
+    return [default] if default else []
+
+
+def blocked_tokens(doc: Doc, timexes: list[Span]) -> set[int]:
+    """Token indices that cannot be (part of) a trigger: inside entities or timexes."""
+    out = set()
+    for span in [*doc.ents, *timexes]:
+        out.update(range(span.start, span.end))
+    return out
+
+
+def timex_spans(doc: Doc) -> list[Span]:
+    for key in ("timexes", "timex_candidates"):
+        if key in doc.spans:
+            return list(doc.spans[key])
+    return [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+
+
+def _prefix_start(doc: Doc, i: int) -> int:
+    """Include a split-off `re-` / `co-` prefix (`re-elected` tokenised as re, -, elected)."""
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("re", "co") \
+            and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        return i - 2
+    return i
+
+
+def find_triggers(doc: Doc, sent: Span, matcher: Matcher, targets: dict,
+                  blocked: set[int] | None = None) -> list[Trigger]:
+    if blocked is None:
+        blocked = blocked_tokens(doc, timex_spans(doc))
+    senses = data()["senses"]
+    table = trigger_table()
+    found: list[Trigger] = []
+    used: set[int] = set()
+    matches = sorted(matcher(sent), key=lambda m: (m[1] - m[2], m[1]))  # longest first
+    for match_id, s, e in matches:
+        s, e = s + sent.start, e + sent.start
+        if any(i in used or i in blocked for i in range(s, e)):
+            continue
+        span = doc[s:e]
+        head = _phrase_head(span)
+        etype = targets[doc.vocab.strings[match_id]]
+        sl = [x for t in [head, *(t for t in span if t.i != head.i)] for x in slots(t)
+              if not s <= x[1].i < e]  # `took charge of X`: `of` hangs on `charge`
+        sl = list(dict.fromkeys(sl))
+        types = sense_types(etype[6:], head, sl) if etype.startswith("sense:") else [etype]
+        for t in types:
+            found.append(Trigger(s, e, head, t, doc.vocab.strings[match_id].split("::")[1], sl))
+        if types:
+            used.update(range(s, e))
+    heads = word_classes()["non_event_heads"]
+    for tok in sent:
+        if tok.i in used or tok.i in blocked:
+            continue
+        pos = coarse_pos(tok)
+        if pos == "ADJ" and tok.tag_ in ("VBN", "VBD"):
+            pos = "VERB"
+        if pos not in ("VERB", "NOUN", "ADJ") or tok.pos_ == "PROPN" and not tok.is_sent_start:
+            continue
+        if tok.dep_ in ("aux", "auxpass"):
+            continue
+        lem = lemma(tok)
+        if pos == "NOUN" and tok.dep_ == "compound" and lemma(tok.head) in heads:
+            continue
+        sense_key = f"{lem}/{pos}"
+        if sense_key in senses:
+            sl = slots(tok)
+            types = sense_types(sense_key, tok, sl)
+        elif (lem, pos) in table:
+            sl = slots(tok)
+            types = [table[(lem, pos)]]
+        else:
+            continue
+        start = _prefix_start(doc, tok.i)
+        if start < tok.i:  # the parser often heads `co-edited` by `co`: read both
+            sl = sl + [x for x in slots(doc[start]) if x not in sl]
+        for t in types:
+            found.append(Trigger(start, tok.i + 1, tok, t, lem, sl))
+    return sorted(found, key=lambda t: (t.start, t.type))
