@@ -33,6 +33,7 @@ class EntityStage:
 
     def __call__(self, doc: Doc) -> Doc:
         model_ents = _merge_person_fragments(list(doc.ents))
+        self.rules.person_tokens = {i for e in model_ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
         doc.spans[ext.TIMEX_CANDIDATES] = [e for e in model_ents if e.label_ in TIME_LABELS]
         self.ruler(doc)
         patterns = list(doc.spans.pop(PATTERN_KEY, []))

@@ -35,6 +35,7 @@ class LabelRules:
         self.not_entities = set(r["not_entities_lower"])
         self.weak_heads = set(r["weak_head_words"])
         self.demonyms = set(r["demonyms"])
+        self.person_tokens: set[int] = set()  # tokens of the model's PERSON spans, per Doc
         self.speech_verbs = set(r["speech_verbs"])
         self.work_cues = set(r["work_cues"])
         self.title_words = set(r["title_function_words"])
@@ -137,9 +138,8 @@ class LabelRules:
             return "PERSON"
         if span.start >= 2 and doc[span.start - 1].lower_ == "to" and doc[span.start - 2].lower_ == "according":
             return "PERSON"
-        ents = {t.i: e.label_ for e in doc.ents for t in e}
         partners = [t for t in (token.head, *token.children) if t.dep_ == "conj" or token.dep_ == "conj"]
-        if any(ents.get(t.i) == "PERSON" for t in partners if t.i != token.i):
+        if any(t.i in self.person_tokens for t in partners if t.i != token.i):
             return "PERSON"
         return None
 

@@ -12,6 +12,9 @@ from __future__ import annotations
 import bisect
 import re
 
+import numpy
+from spacy.attrs import SENT_START
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -43,33 +46,35 @@ class SegmentRules:
             return doc
         lines = _layout(doc, self.rules)
         doc.user_data["hist_lines"] = [(ln.start, ln.end, ln.kind, ln.paragraph, ln.section) for ln in lines]
-        starts = [ln.start for ln in lines]
         whole = {ln.start: ln.end for ln in lines if ln.kind in ("heading", "title")}
         heading_end = -1
         depth = 0
         prev = None
         newline = True  # a line break since the last word (true at the start)
+        # 1 = starts a sentence, -1 = does not, 0 = the parser decides. Written in one
+        # call: setting token.is_sent_start one by one rescans the Doc each time.
+        values = numpy.zeros((len(doc), 1), dtype="int64")
         for token in doc:
+            i = token.i
             if token.is_space:
-                if token.i:
-                    token.is_sent_start = False
+                values[i] = -1 if i else 1
                 newline = newline or "\n" in token.text
                 continue
             idx = token.idx
             if prev is None or newline or "\n" in prev.whitespace_:
-                token.is_sent_start = True
+                values[i] = 1
                 heading_end = whole.get(idx, -1)
             elif idx < heading_end or depth > 0:
-                token.is_sent_start = False
+                values[i] = -1
             elif not self._may_start_after(doc, prev, token) or self._no_break_after(prev, token):
-                token.is_sent_start = False
+                values[i] = -1
             if token.text == "[":
                 depth += 1
             elif token.text == "]" and depth:
                 depth -= 1
             prev = token
             newline = False
-        del starts
+        doc.from_array([SENT_START], values.astype("uint64"))  # spaCy's encoding of -1
         return doc
 
     @staticmethod
