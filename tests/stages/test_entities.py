@@ -5,15 +5,11 @@ names a phrase of the text and the mention inside it.
 """
 import pytest
 
-from pipeline.documents import read_document
-
-SEED = "seeds/000_09dcfff65826fb95.txt"
 
 
 @pytest.fixture(scope="module")
-def seed_doc(nlp):
-    text = read_document(SEED).text
-    return text, nlp(text)
+def seed_doc(seed_docs):
+    return seed_docs["000_09dcfff65826fb95"]
 
 
 def _mention(seed_doc, phrase, mention, occurrence=0):

@@ -2,7 +2,6 @@
 import pytest
 
 from pipeline import extensions as ext
-from pipeline.documents import read_document
 
 
 def _segments(nlp, text):
@@ -11,8 +10,8 @@ def _segments(nlp, text):
 
 
 @pytest.fixture(scope="module")
-def seed_segments(nlp):
-    doc = nlp(read_document("seeds/000_09dcfff65826fb95.txt").text)
+def seed_segments(seed_docs):
+    _, doc = seed_docs["000_09dcfff65826fb95"]
     return doc, {s.text: s for s in doc.spans[ext.SEGMENTS]}  # the Doc must outlive its spans
 
 
@@ -62,9 +61,8 @@ def test_headings_and_captions_in_a_small_document(nlp):
         ("Later years", "heading"), ("in the garden, 1950", "caption"), ("He wrote little.", "body")]
 
 
-def test_single_line_seed_is_split_into_sentences(nlp):
-    text = read_document("seeds/002_7a24aecd84c9c6ad.txt").text
-    doc = nlp(text)
+def test_single_line_seed_is_split_into_sentences(seed_docs):
+    text, doc = seed_docs["002_7a24aecd84c9c6ad"]
     segments = list(doc.spans[ext.SEGMENTS])
     assert len(segments) > 100
     assert {s._.kind for s in segments} == {"body"} and {s._.paragraph for s in segments} == {0}

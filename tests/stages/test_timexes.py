@@ -111,3 +111,15 @@ def test_no_year_from_today(nlp):
     """An underspecified date with nothing to anchor it is dropped, never dated from today."""
     doc = nlp("On 17 September, the ship sailed.")
     assert [s._.timex["value"] for s in doc.spans[ext.TIMEXES]] == []
+
+
+def test_seed_years_come_from_the_text(seed_docs):
+    """SPEC 3.3 / issue: no value takes its year from the current date. Every year in a
+    value over both seeds is written in the text or lies before 2026."""
+    import re
+
+    for doc_id, (text, doc) in seed_docs.items():
+        for span in doc.spans[ext.TIMEXES]:
+            for year in re.findall(r"\d{4}", span._.timex["value"] or ""):
+                assert int(year) <= 2025 or year in text, (doc_id, span.text, span._.timex["value"])
+        assert len(doc.spans[ext.TIMEXES]) > 50
