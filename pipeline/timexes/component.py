@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -54,7 +55,11 @@ class TimexStage:
                     scope = ()
             narrative.enter(scope)
             value, anchor = parsed.value, None
-            if parsed.relation:
+            if parsed.relation and parsed.relation[0] == "dct":
+                value = from_dct(self.dct, parsed.relation[1], parsed.relation[2])
+                if value is None:
+                    continue  # `yesterday` with no creation date: not guessed
+            elif parsed.relation:
                 value, key = narrative.resolve(parsed.value, parsed.relation)
                 if value is None:
                     continue
@@ -101,6 +106,22 @@ class TimexStage:
                 if prev is not None and prev.text in ("No.", "no.", "number", "$", "£", "€", "#"):
                     return False
         return True
+
+
+def from_dct(dct: str | None, unit: str, n: int) -> str | None:
+    """`yesterday`, `last year` ... relative to the document creation date (YYYY-MM-DD)."""
+    if not dct:
+        return None
+    day = date.fromisoformat(dct)
+    if unit == "day":
+        return (day + timedelta(days=n)).isoformat()
+    if unit == "week":
+        year, week, _ = (day + timedelta(weeks=n)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if unit == "month":
+        total = day.year * 12 + day.month - 1 + n
+        return f"{total // 12:04d}-{total % 12 + 1:02d}"
+    return f"{day.year + n:04d}"
 
 
 def _inside_name(text: str, start: int, end: int, names: list[tuple[int, int]]) -> bool:

@@ -191,6 +191,11 @@ def parse(kind: str, text: str) -> Parsed | None:
         return Parsed("DATE", None, None, ("shift", _unit_name(m.group(2)), int(n) * sign))
     if kind == "anaphoric":
         return _anaphoric(text)
+    if kind == "deictic":  # resolved against the document creation date, if any
+        if low in ("yesterday", "tomorrow"):
+            return Parsed("DATE", None, None, ("dct", "day", -1 if low == "yesterday" else 1))
+        direction, unit = low.split()
+        return Parsed("DATE", None, None, ("dct", unit, -1 if direction == "last" else 1))
     # calendar kinds: date, month_alone, season, quarter, decade, century, range_words
     rest, mod = _strip_mod(text)
     if kind == "season":

@@ -123,3 +123,26 @@ def test_seed_years_come_from_the_text(seed_docs):
             for year in re.findall(r"\d{4}", span._.timex["value"] or ""):
                 assert int(year) <= 2025 or year in text, (doc_id, span.text, span._.timex["value"])
         assert len(doc.spans[ext.TIMEXES]) > 50
+
+
+@pytest.mark.parametrize("text,expression,value", [
+    ("Prices rose sharply yesterday in the capital.", "yesterday", "2024-03-14"),
+    ("The minister resigned last year after the scandal.", "last year", "2023"),
+    ("The treaty will be signed next month in Geneva.", "next month", "2024-04"),
+    ("Talks resumed last week between the parties.", "last week", "2024-W10"),
+])
+def test_document_creation_date(nlp_with_dct, expression, text, value):
+    """With --dct (news), deictic expressions resolve against the creation date."""
+    assert _timex(nlp_with_dct(text), expression)._.timex["value"] == value
+
+
+@pytest.fixture(scope="module")
+def nlp_with_dct():
+    import pipeline
+
+    return pipeline.load(dct="2024-03-15")
+
+
+def test_deictic_without_creation_date_is_not_guessed(nlp):
+    doc = nlp("The minister resigned last year after the scandal.")
+    assert list(doc.spans[ext.TIMEXES]) == []
