@@ -31,7 +31,8 @@ class EventStage:
         blocked = blocked_tokens(doc, timexes)
         events = []
         for sent in doc.sents:
-            triggers = find_triggers(doc, sent, self.matcher, self.targets, blocked)
+            triggers = [t for t in find_triggers(doc, sent, self.matcher, self.targets, blocked)
+                        if not _generic_noun(t.head, timexes)]
             heads = {t.head.i for t in triggers}
             frames = []
             for trig in triggers:
@@ -48,6 +49,13 @@ class EventStage:
             events += _drop_consumed(_drop_light(frames))
         doc._.events = sorted(events, key=lambda e: (e["trigger"][0], e["type"]))
         return doc
+
+
+def _generic_noun(head, timexes) -> bool:
+    """A nominal trigger that only modifies another noun (`strike leaders`, `war
+    years`) names a kind of thing, not an event. (Descriptive adjectives do not make a
+    mention generic: `armed peasant uprisings broke out` is specific.)"""
+    return head.pos_ == "NOUN" and head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _drop_light(frames: list) -> list:

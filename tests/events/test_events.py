@@ -341,3 +341,10 @@ def test_records_and_timeline(nlp):
     assert filter_timeline(rows, type_="Life.Die") == []
     assert summary(records[1]) == "Release-Parole: Stalin released"
     assert records[1]["polarity"] == "negative"
+
+
+def test_noun_modifier_is_not_a_trigger(nlp):
+    """`strike leaders` names people, not a strike; the arrest is the event."""
+    doc = parse(nlp, "After several strike leaders were arrested, the workers marched to the prison.")
+    assert [(e["type"], doc.text[e["trigger"][0]:e["trigger"][1]]) for e in doc._.events
+            if e["type"] == "Conflict.Demonstrate"] == [("Conflict.Demonstrate", "marched")]
