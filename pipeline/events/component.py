@@ -15,7 +15,7 @@ from .arguments import arguments
 from .attributes import modality, polarity, time_of
 from .coref import resolve
 from .lexicon import data, index_entities
-from .triggers import blocked_tokens, build_matcher, find_triggers, timex_spans
+from .triggers import blocked_tokens, build_matcher, find_triggers, may_match, phrase_requirements, timex_spans
 
 
 class EventStage:
@@ -23,6 +23,7 @@ class EventStage:
         self.name = name
         data()  # fail at construction, not on the first document, when a rule file is broken
         self.matcher, self.targets = build_matcher(nlp.vocab)
+        self.requirements = phrase_requirements()
 
     def __call__(self, doc: Doc) -> Doc:
         index_entities(doc)
@@ -30,8 +31,13 @@ class EventStage:
         timexes = timex_spans(doc)
         blocked = blocked_tokens(doc, timexes)
         events = []
+        by_sentence: dict[int, list] = {}
+        for sent in doc.sents:  # the matcher only where a phrase can match
+            if may_match({t.lemma_.lower() for t in sent}, self.requirements):
+                by_sentence[sent.start] = [(m, s + sent.start, e + sent.start) for m, s, e in self.matcher(sent)]
         for sent in doc.sents:
-            triggers = [t for t in find_triggers(doc, sent, self.matcher, self.targets, blocked)
+            triggers = [t for t in find_triggers(doc, sent, self.matcher, self.targets, blocked,
+                                                 by_sentence.get(sent.start, []))
                         if not _generic_noun(t.head, timexes)]
             heads = {t.head.i for t in triggers}
             frames = []

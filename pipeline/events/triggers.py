@@ -151,17 +151,36 @@ def _prefix_start(doc: Doc, i: int) -> int:
     return i
 
 
+def phrase_requirements() -> list[list[set[str]]]:
+    """Per phrase, the lower-case alternatives of each word it cannot do without."""
+    out = []
+    for phrases in data()["phrases"].values():
+        for phrase in phrases:
+            out.append([{a.lower() for a in _alts(w)} for w in phrase.split() if w != "*" and not w.endswith("?")])
+    return out
+
+
+def may_match(lemmas: set[str], requirements: list[list[set[str]]]) -> bool:
+    """Whether some phrase has all its required words among a sentence's lemmas: the
+    matcher (slow with optional wildcards) runs only where a phrase can match."""
+    return any(all(alts & lemmas for alts in req) for req in requirements)
+
+
 def find_triggers(doc: Doc, sent: Span, matcher: Matcher, targets: dict,
-                  blocked: set[int] | None = None) -> list[Trigger]:
+                  blocked: set[int] | None = None, doc_matches: list | None = None) -> list[Trigger]:
+    """Triggers of one sentence. `doc_matches`: the matcher's matches over the whole Doc
+    (absolute token offsets), so the matcher need not run once per sentence."""
     if blocked is None:
         blocked = blocked_tokens(doc, timex_spans(doc))
     senses = data()["senses"]
     table = trigger_table()
     found: list[Trigger] = []
     used: set[int] = set()
-    matches = sorted(matcher(sent), key=lambda m: (m[1] - m[2], m[1]))  # longest first
+    if doc_matches is None:
+        doc_matches = [(m, s + sent.start, e + sent.start) for m, s, e in matcher(sent)]
+    inside = [(m, s, e) for m, s, e in doc_matches if sent.start <= s and e <= sent.end]
+    matches = sorted(inside, key=lambda m: (m[1] - m[2], m[1]))  # longest first
     for match_id, s, e in matches:
-        s, e = s + sent.start, e + sent.start
         if any(i in used or i in blocked for i in range(s, e)):
             continue
         span = doc[s:e]
