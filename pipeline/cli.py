@@ -36,32 +36,59 @@ def run(paths: List[Path] = typer.Argument(None, help="Files or folders of .txt 
         dct: Optional[str] = typer.Option(None, help="Document creation date YYYY-MM-DD (news: `yesterday`)."),
         batch_size: int = typer.Option(8, "--batch-size", min=1)) -> None:
     """Process documents into SPEC JSONL files."""
-    from .runner import InputError, collect_inputs, run as run_pipeline
+    import signal
+
+    from rich.markup import escape
+
+    from .runner import InputError, check_out_dir, collect_inputs, load_pipeline, run as run_pipeline
+
+    def say(label: str, message: str) -> None:
+        """One line on stderr whatever its length; file names are not read as rich markup."""
+        err.print(f"{label} {escape(message)}", highlight=False, soft_wrap=True)
+
+    def usage_error(message: str) -> None:
+        say("[bold red]error:[/]", message)
+        raise typer.Exit(2)
+
+    def terminated(signum, frame):  # `kill` ends the run like Ctrl-C: temp files removed
+        raise KeyboardInterrupt
 
     if dct is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct):
-        _fail(f"--dct must be YYYY-MM-DD, got {dct!r}")
+        usage_error(f"--dct must be YYYY-MM-DD, got {dct!r}")
     inputs = paths or [Path("seeds")]
-    try:
+    try:  # every usage problem is found before the progress bar and any output
         files = collect_inputs(inputs)
+        check_out_dir(out_dir)
+        nlp = load_pipeline(model, dct)
     except InputError as e:
-        _fail(str(e))
+        usage_error(str(e))
     progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=err, transient=False)
-    with progress:
-        task = progress.add_task("documents", total=len(files))
+    try:
+        previous = signal.signal(signal.SIGTERM, terminated)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = terminated
+    try:
+        with progress:
+            task = progress.add_task("documents", total=len(files))
 
-        def advance(doc_id: str, record: dict) -> None:
-            status = "" if record.get("status") == "ok" else " [red](failed)[/]"
-            progress.update(task, advance=1, description=f"{doc_id}{status}")
+            def advance(doc_id: str, record: dict) -> None:
+                status = "" if record.get("status") == "ok" else " [red](failed)[/]"
+                progress.update(task, advance=1, description=f"{escape(doc_id)}{status}")
 
-        try:
-            summary = run_pipeline(files, out_dir, model=model, n_process=n_process, dct=dct,
-                                   batch_size=batch_size, on_document=advance)
-        except InputError as e:
-            _fail(str(e))
+            summary = run_pipeline(files, out_dir, nlp=nlp, n_process=n_process, batch_size=batch_size,
+                                   on_document=advance)
+    except InputError as e:
+        usage_error(str(e))
+    except KeyboardInterrupt:
+        say("[bold red]interrupted:[/]", f"{out_dir} keeps the outputs of the last completed run")
+        raise typer.Exit(130)
+    finally:
+        if previous is not terminated:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
     for message in summary.errors:
-        err.print(f"[red]failed:[/] {message}", highlight=False)
-    table = Table(title=f"{out_dir}/")
+        say("[red]failed:[/]", message)
+    table = Table(title=escape(f"{out_dir}/"))
     for col in ("documents", "failed", "sentences", "entities", "timexes", "events", "seconds"):
         table.add_column(col, justify="right")
     c = summary.counts

@@ -1,6 +1,7 @@
 """Reading input documents exactly as SPEC 1 defines them (utf-8-sig, no newline translation)."""
 from __future__ import annotations
 
+import codecs
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,9 @@ class DocumentError(Exception):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):  # picklable (worker processes): the default would call __init__(message)
+        return type(self), (self.path, self.reason)
+
 
 @dataclass(frozen=True)
 class Document:
@@ -24,11 +28,15 @@ class Document:
 
 
 def decode(data: bytes, path: Path) -> str:
-    """Decode bytes as utf-8-sig, naming the byte offset of the first invalid byte."""
+    """Decode bytes as utf-8-sig, naming the byte offset of the first invalid byte.
+
+    The offset counts from the start of the file: the utf-8-sig codec reports it
+    relative to the text after a BOM, so the BOM's 3 bytes are added back."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise DocumentError(path, f"not valid UTF-8 at byte {err.start} ({err.reason})") from None
+        at = err.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
+        raise DocumentError(path, f"not valid UTF-8 at byte {at} ({err.reason})") from None
 
 
 def read_document(path: Path) -> Document:

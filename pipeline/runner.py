@@ -3,20 +3,27 @@
 Documents are read lazily, split into chunks when longer than the model can take
 (at paragraph, then sentence, then white-space boundaries), passed through
 `nlp.pipe` in batches, and their records appended to temporary files that replace the
-previous outputs only when the run completes.
+previous outputs only when the run completes. A document that cannot be read, or on
+which a stage raises, is recorded as failed; the others go on.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
+
+from spacy.util import ignore_error
 
 from . import __version__
 from .documents import Document, DocumentError, read_document
 from .nlp import DEFAULT_MODEL, load
 from .outputs import AtomicJsonlSet
+from .rules import load_rules
+from .segmentation.lines import classify, split_lines
 from .writers import LAYERS, RecordBuilder
 
 CHUNK_CHARS = 100_000  # well under spaCy's max_length; parser memory grows with doc length
@@ -53,13 +60,22 @@ def collect_inputs(paths: Iterable[Path]) -> list[Path]:
         if f.stem in seen and seen[f.stem].resolve() != f.resolve():
             raise InputError(f"two inputs share the doc id {f.stem!r}: {seen[f.stem]} and {f}")
         seen[f.stem] = f
-    unique = {f.resolve(): f for f in files}
+    unique: dict[Path, Path] = {}
+    for f in files:  # a file named twice (itself and in its folder) is one input, as first named
+        unique.setdefault(f.resolve(), f)
     return sorted(unique.values(), key=lambda f: (f.stem, str(f)))
 
 
+# A sentence end: . ! ? (and a closing quote or parenthesis), white space, then a capital
+# letter or digit; `Others[who?] compare` is not one (a `]` after `?` is a citation remnant).
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
 def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """(offset, chunk) pieces no longer than size, cut at the last paragraph break,
-    else sentence end, else white space before the limit (else a hard cut)."""
+    """(offset, chunk) pieces no longer than size that cover text exactly, cut at the last
+    line break, else after the last sentence end, else at the last white space before the
+    limit (else a hard cut). Line breaks and sentence ends are only used in the last
+    three quarters of the window, so pieces stay large."""
     if len(text) <= size:
         return [(0, text)]
     pieces, start = [], 0
@@ -70,7 +86,7 @@ def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
             cut = window.rfind("\n")
             if cut < size // 4:
                 m = None
-                for m in re.finditer(r"[.!?][\"')\]]?\s", window):
+                for m in _SENTENCE_END.finditer(window):
                     pass
                 cut = m.end() if m and m.end() > size // 4 else window.rfind(" ")
             if cut > 0:
@@ -89,33 +105,43 @@ def _provenance(nlp) -> dict:
 def run(inputs: Iterable[Path] = ("seeds",), out_dir: Path = Path("outputs"), *, model: str = DEFAULT_MODEL,
         n_process: int = 1, batch_size: int = 8, dct: str | None = None, nlp=None,
         on_document: Callable[[str, dict], None] | None = None) -> RunSummary:
-    """Process inputs into out_dir (SPEC 2 files). Raises InputError for usage problems;
-    a document that cannot be read is recorded as failed and the others go on."""
+    """Process inputs into out_dir (SPEC 2 files). Raises InputError for usage problems
+    (before any output file is touched); a document that cannot be read or processed is
+    recorded as failed and the others go on."""
     files = collect_inputs(inputs)
-    nlp = nlp or load(model, dct=dct)
+    check_out_dir(out_dir)
+    nlp = nlp or load_pipeline(model, dct)
+    try:
+        outputs = AtomicJsonlSet(Path(out_dir), ["documents", *LAYERS, "timeline"])
+    except OSError as err:
+        raise InputError(f"cannot write to output folder {out_dir}: {err.strerror or err}") from None
     started = time.perf_counter()
     summary = RunSummary()
     provenance = _provenance(nlp)
-    outputs = AtomicJsonlSet(Path(out_dir), ["documents", *LAYERS, "timeline"])
     timeline: list[dict] = []
     try:
         for document, builder in _process(nlp, files, n_process, batch_size, summary):
-            record = {"doc_id": builder.doc_id, "path": str(document.path) if document else "", **provenance}
+            record = {"doc_id": builder.doc_id, "path": str(document.path), **provenance}
+            if isinstance(document, Document):
+                try:
+                    rows = _timeline(builder)
+                except Exception as err:  # a bug in the summary must not end the run either
+                    document = _failure(summary, document.path, f"stage timeline failed: {type(err).__name__}: {err}")
             if isinstance(document, Document):
                 record.update({"sha256": document.sha256, "chars": len(document.text),
                                "sentences": len(builder.layers["sentences"]), "status": "ok", "error": None})
                 for layer in LAYERS:
                     outputs.write(layer, builder.layers[layer])
                     summary.counts[layer] += len(builder.layers[layer])
-                timeline.extend(_timeline(builder))
+                timeline.extend(rows)
             else:
                 record.update({"sha256": None, "chars": None, "sentences": 0, "status": "failed",
-                               "error": document.error.reason})
+                               "error": str(document.error)})
             summary.documents += 1
             outputs.write("documents", [record])
             if on_document:
                 on_document(builder.doc_id, record)
-        timeline.sort(key=lambda r: (r["earliest"], r["doc_id"], r["order"]))
+        timeline.sort(key=lambda r: (r.get("earliest") or "", r["doc_id"], r["order"]))
         for rec in timeline:
             rec.pop("order", None)
         outputs.write("timeline", timeline)
@@ -127,41 +153,168 @@ def run(inputs: Iterable[Path] = ("seeds",), out_dir: Path = Path("outputs"), *,
     return summary
 
 
+def check_out_dir(out_dir: Path) -> None:
+    """Create the output folder, or say why it cannot be (a usage error, before any work)."""
+    try:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(f"cannot write to output folder {out_dir}: {err.strerror or err}") from None
+
+
+def load_pipeline(model: str = DEFAULT_MODEL, dct: str | None = None):
+    """pipeline.nlp.load, with a model that is not installed reported as a usage error."""
+    try:
+        return load(model, dct=dct)
+    except OSError as err:
+        raise InputError(f"cannot load spaCy model {model!r}: {err}") from None
+
+
 def _process(nlp, files: list[Path], n_process: int, batch_size: int, summary: RunSummary) -> Iterator:
-    """Yield (Document, RecordBuilder) per input, in input order; failed reads yield a
-    DocumentError in place of the Document (and a builder with no records)."""
+    """Yield (Document, RecordBuilder) per input, in input order; a document that failed
+    yields a _Failed in place of the Document (and a builder with no records).
+
+    Chunks are never longer than CHUNK_CHARS nor nlp.max_length (both read at call time).
+    A stage that raises makes spaCy drop that Doc (see _tolerant), and a failure spaCy
+    cannot contain ends the stream (see _until_error): every document with fewer chunks
+    back than it has is then run again alone by _retry, which names the failing stage."""
+    size = min(CHUNK_CHARS, nlp.max_length)
+    read: dict[int, tuple[Document | DocumentError, int]] = {}  # index -> (document, chunks)
+
     def chunks():
         for index, path in enumerate(files):
-            try:
-                document = read_document(path)
-            except DocumentError as err:
-                yield "", (index, path, err, 0, 1)
-                continue
-            pieces = split_chunks(document.text)
-            for n, (offset, chunk) in enumerate(pieces):
-                yield chunk, (index, path, document if n == 0 else None, offset, len(pieces))
+            document, pieces = _read(path, size)
+            read[index] = document, len(pieces)
+            for offset, chunk in pieces:
+                yield chunk, (index, offset)
 
-    current = None  # (document, builder, remaining chunks)
-    for doc, (index, path, payload, offset, total) in nlp.pipe(chunks(), as_tuples=True, n_process=n_process,
-                                                               batch_size=batch_size):
-        if isinstance(payload, DocumentError):
-            summary.failed += 1
-            summary.errors.append(str(payload))
-            builder = RecordBuilder(path.stem)
-            yield _Failed(path, payload), builder
-            continue
-        if payload is not None:
-            current = [payload, RecordBuilder(payload.doc_id), total]
-        current[1].add(doc, offset)
-        current[2] -= 1
-        if current[2] == 0:
-            yield current[0], current[1]
-            current = None
+    def finish(index: int, builder: RecordBuilder | None, received: int):
+        path = files[index]
+        document, total = read.pop(index) if index in read else (_read(path, size)[0], None)
+        if isinstance(document, DocumentError):
+            return _failure(summary, path, document), RecordBuilder(path.stem)
+        if received != total:
+            builder, error = _retry(nlp, document, size)
+            if error is not None:
+                return _failure(summary, path, error), RecordBuilder(path.stem)
+        elif total > 1:
+            _relayout(builder, document.text)
+        return document, builder
+
+    next_index, builder, received = 0, None, 0  # chunks of files[next_index] back so far
+    with _tolerant(nlp):
+        stream = nlp.pipe(chunks(), as_tuples=True, n_process=n_process, batch_size=batch_size)
+        for doc, (index, offset) in _until_error(stream):
+            while next_index < index:  # documents before this one lost chunks
+                yield finish(next_index, builder, received)
+                next_index, builder, received = next_index + 1, None, 0
+            builder = builder or RecordBuilder(files[index].stem)
+            try:
+                builder.add(doc, offset)
+            except Exception:  # the chunk is not counted: _retry reports the error
+                continue
+            received += 1
+            if received == read[index][1]:
+                yield finish(index, builder, received)
+                next_index, builder, received = index + 1, None, 0
+    while next_index < len(files):  # documents after the last Doc that came back
+        yield finish(next_index, builder, received)
+        next_index, builder, received = next_index + 1, None, 0
+
+
+def _read(path: Path, size: int) -> tuple[Document | DocumentError, list[tuple[int, str]]]:
+    """The document and its chunks; an unreadable one is its error and one empty chunk
+    (an empty Doc keeps its place in the stream)."""
+    try:
+        document = read_document(path)
+    except DocumentError as err:
+        return err, [(0, "")]
+    return document, split_chunks(document.text, size)
+
+
+def _until_error(stream: Iterator) -> Iterator:
+    """The items of stream until it raises. Components without a settable error handler
+    (spaCy's parser and ner) end nlp.pipe when they raise; the caller then goes on one
+    document at a time instead of ending the run."""
+    while True:
+        try:
+            item = next(stream)
+        except StopIteration:
+            return
+        except Exception:  # reported per document by _retry
+            return
+        yield item
+
+
+@contextmanager
+def _tolerant(nlp):
+    """While running, a stage that raises on a Doc makes spaCy drop that Doc instead of
+    ending the whole run; the previous error handlers are restored afterwards. (Not via
+    nlp.set_error_handler: it raises AttributeError on this model's parser and ner.)"""
+    default, pipes = nlp.default_error_handler, []
+    nlp.default_error_handler = ignore_error
+    for _, pipe in nlp.pipeline:
+        if hasattr(pipe, "set_error_handler"):
+            try:
+                previous = pipe.get_error_handler()
+                pipe.set_error_handler(ignore_error)
+            except AttributeError:
+                continue
+            pipes.append((pipe, previous))
+    try:
+        yield
+    finally:
+        nlp.default_error_handler = default
+        for pipe, previous in pipes:
+            pipe.set_error_handler(previous)
+
+
+def _retry(nlp, document: Document, size: int) -> tuple[RecordBuilder, str | None]:
+    """Run a document whose chunks did not all come back again, alone and in this
+    process: a Doc lost with a failing neighbour in its batch now succeeds; a real
+    failure is reported with the stage, the characters and the exception."""
+    builder = RecordBuilder(document.doc_id)
+    pieces = split_chunks(document.text, size)
+    for offset, chunk in pieces:
+        step = "tokenizer"
+        try:
+            doc = nlp.make_doc(chunk)
+            for step, proc in nlp.pipeline:
+                doc = proc(doc)
+            step = "records"
+            builder.add(doc, offset)
+        except Exception as err:  # any bug in a stage must not end the run
+            where = f" (characters {offset}-{offset + len(chunk)})" if len(pieces) > 1 else ""
+            return builder, f"stage {step} failed{where}: {type(err).__name__}: {err}"
+    if len(pieces) > 1:
+        _relayout(builder, document.text)
+    return builder, None
+
+
+def _relayout(builder: RecordBuilder, text: str) -> None:
+    """Chunks are laid out alone: paragraph numbers restart at 0, a heading that opens a
+    chunk reads as the title, sections lose the headings of earlier chunks. Take kind,
+    paragraph and section of every segment from the layout of the whole text instead,
+    as the segments stage does for a text in one piece."""
+    lines = split_lines(text)
+    classify(lines, load_rules("segmentation", "rules.json"))
+    starts = [line.start for line in lines]
+    for rec in builder.layers["sentences"]:
+        line = lines[max(bisect.bisect_right(starts, rec["start"]) - 1, 0)]
+        rec.update(kind=line.kind, paragraph=line.paragraph, section=list(line.section))
 
 
 class _Failed:
     def __init__(self, path: Path, error: DocumentError):
         self.path, self.error = path, error
+
+
+def _failure(summary: RunSummary, path: Path, error: DocumentError | str) -> _Failed:
+    """Count a failed document; its error names the file (`path: reason`)."""
+    if not isinstance(error, DocumentError):
+        error = DocumentError(path, error)
+    summary.failed += 1
+    summary.errors.append(str(error))
+    return _Failed(path, error)
 
 
 def _timeline(builder: RecordBuilder) -> list[dict]:
