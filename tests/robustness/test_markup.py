@@ -53,9 +53,6 @@ def test_markup_does_not_break_sentences_where_the_parser_sees_it(markup_records
     assert not [s for s in seed2 if s.startswith(("[who?]", "?]", "]"))]
 
 
-@pytest.mark.xfail(strict=True, reason="tokenizer keeps `Others[who` as one token, so the segmentation "
-                                       "stage's bracket rule never sees the `[`: the parser ends a sentence "
-                                       "after `?]` (pipeline/nlp.py / segmentation, not the runner)")
 def test_who_remnant_does_not_end_a_sentence(markup_records):
     text, layers = markup_records[2]
     sentences = [s["text"] for s in layers["sentences"]]
@@ -64,9 +61,6 @@ def test_who_remnant_does_not_end_a_sentence(markup_records):
     assert not [s for s in seed2 if s.endswith("[who?]")]
 
 
-@pytest.mark.xfail(strict=True, reason="tokenizer keeps `1939.[1][2` as one token, and the segmentation stage "
-                                       "starts a sentence only right after final punctuation, not after `.[1][2]` "
-                                       "(pipeline/nlp.py and segmentation, not the runner)")
 def test_footnote_markers_after_a_full_stop_keep_the_sentence_end(full_nlp):
     text = "The pact was signed in August 1939.[1][2] Kamenev said so."
     assert [s["text"] for s in records_of(full_nlp, text)["sentences"]] == \
