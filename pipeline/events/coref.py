@@ -153,7 +153,8 @@ def _resolve_one(low, tok, sent, sent_subjects, subjects, mentions, topic, gende
         return _fits(ref, low, gender) and ref.name not in banned
 
     earlier = [r for i, r in sent_subjects if i < tok.i]
-    root_subj = [r for i, r in sent_subjects if i < tok.i and doc_head_is_root(tok.doc[i], sent)]
+    root = sent.root  # Span.root scans the sentence: once per pronoun, not per subject
+    root_subj = [r for i, r in sent_subjects if i < tok.i and doc_head_is_root(tok.doc[i], root)]
     for ref in root_subj + earlier[::-1]:
         if ok(ref):
             return ref
@@ -178,5 +179,5 @@ def _sentence_mentions(tok: Token, sent: Span) -> list[_Ref]:
     return [_ent_ref(e) for e in dict.fromkeys(entity_of(t) for t in sent if t.i < tok.i and t.ent_type_) if e]
 
 
-def doc_head_is_root(tok: Token, sent: Span) -> bool:
-    return tok.head == sent.root or tok.head.head == sent.root and tok.head.dep_ == "conj"
+def doc_head_is_root(tok: Token, root: Token) -> bool:
+    return tok.head == root or tok.head.head == root and tok.head.dep_ == "conj"
