@@ -53,13 +53,14 @@ class RecordBuilder:
                 **_span(ent, offset), "label": ent.label_, "entity": ent._.entity or ent.text})
 
         text = doc.text  # rebuilt from tokens on each access: once per Doc
-        timex_ids: dict[tuple[int, int], str] = {}
+        timexes = list(doc.spans.get(ext.TIMEXES, []))
+        first = len(self.layers["timexes"]) + 1  # ids first: an anchor may point forward
+        timex_ids = {(s.start_char, s.end_char): f"{self.doc_id}:t{first + n}" for n, s in enumerate(timexes)}
         timex_info: dict[tuple[int, int], dict] = {}
-        for span in doc.spans.get(ext.TIMEXES, []):
+        for span in timexes:
             info = span._.timex or {}
-            tid = self._id("t", "timexes")
             key = (span.start_char, span.end_char)
-            timex_ids[key] = tid
+            tid = timex_ids[key]
             timex_info[key] = info
             anchor = info.get("anchor")
             anchor_id = timex_ids.get(tuple(anchor)) if anchor else None

@@ -54,7 +54,12 @@ class TimexStage:
                 elif seg._.kind == "title":
                     scope = ()
             narrative.enter(scope)
-            value, anchor = parsed.value, None
+            anchor = None
+            partner = _coordinated_year(text, end, found, parsed)
+            if partner is not None:
+                parsed = type(parsed)(parsed.type, parsed.value.replace("XXXX", partner[0]), parsed.mod, None)
+                anchor = partner[1]
+            value = parsed.value
             if parsed.relation and parsed.relation[0] == "dct":
                 value = from_dct(self.dct, parsed.relation[1], parsed.relation[2])
                 if value is None:
@@ -95,17 +100,37 @@ class TimexStage:
 
     @staticmethod
     def _plausible(doc: Doc, text: str, start: int, end: int, kind: str) -> bool:
-        """A bare number read as a year must not count things (`1500 troops`, `No. 1917`)."""
+        """A bare number read as a year must not count things (`commanded 1500 troops`,
+        `No. 1917`); `the 1932 harvests`, `1931 and 1932 harvests` are years. `now` is a
+        timex only in present-tense narration (`the statue now stands`)."""
+        if kind == "now":
+            span = doc.char_span(start, end, alignment_mode="expand")
+            return span is not None and span[0].head.tag_ in ("VBZ", "VBP")
         if kind == "date" and re.fullmatch(r"\d{4}", text[start:end]):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 nxt = doc[span.end] if span.end < len(doc) else None
                 prev = doc[span.start - 1] if span.start > 0 else None
-                if nxt is not None and nxt.tag_ == "NNS":
+                if nxt is not None and nxt.tag_ == "NNS" and not (
+                        prev is not None and (prev.pos_ in ("DET", "CCONJ") or prev.tag_ == "PRP$" or prev.text == ",")):
                     return False
                 if prev is not None and prev.text in ("No.", "no.", "number", "$", "£", "€", "#"):
                     return False
         return True
+
+
+def _coordinated_year(text: str, end: int, found: list, parsed) -> tuple[str, tuple[int, int]] | None:
+    """`October and then December 1926`: a date without a year coordinated with a
+    following dated one takes its year (SPEC 3.3); returns (year, its span)."""
+    if not (parsed.relation and parsed.relation[0] == "year"):
+        return None
+    for start, stop, _ in found:
+        if start >= end:
+            if re.fullmatch(r",?\s*(?:and|or)(?:\s+then|\s+again)?\s+(?:in\s+)?", text[end:start]):
+                year = re.search(r"\d{4}", text[start:stop])
+                return (year.group(0), (start, stop)) if year else None
+            return None
+    return None
 
 
 def from_dct(dct: str | None, unit: str, n: int) -> str | None:

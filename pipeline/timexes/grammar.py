@@ -86,6 +86,7 @@ def detector() -> re.Pattern:
         ("duration", rf"(?:(?:[Tt]he\s)?(?:next|last|past|first|following|previous)\s)?(?:{p['num']})(?:\s(?:more|further|long))?[\s-](?:{p['unit']})(?:\sand\sa\shalf)?(?![a-z])"
                      rf"|\bdecades\b(?!\s(?:of|ago)\b)|(?:[Tt]he\s)?(?:coming|following|next|past|last|preceding)\s(?:years|months|weeks|decades)(?![a-z])|(?<=[Oo]ver\s)the\s(?:years|decades)|a\s(?:{p['unit']})\sand\sa\shalf"),
         ("deictic", r"(?i:yesterday|tomorrow|(?:last|next)\s(?:year|month|week))(?![a-z])"),
+        ("now", r"(?<![A-Za-z])now(?![a-z])"),
         ("ref", rf"(?:{_alt(lx['present_ref'] + lx['past_ref'] + lx['future_ref'])})(?![a-z])"),
         ("time", rf"\d{{1,2}}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|(?<=[Aa]t\s)(?:{part_of_day})(?![a-z])"),
     ]

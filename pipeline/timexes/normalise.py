@@ -153,6 +153,8 @@ def parse(kind: str, text: str) -> Parsed | None:
             return Parsed("SET", lx["sets"][word])
         unit = {"year": "P1Y", "month": "P1M", "week": "P1W", "day": "P1D"}.get(word)
         return Parsed("SET", unit or "P1Y")
+    if kind == "now":  # the component keeps it only in present-tense narration
+        return Parsed("DATE", "PRESENT_REF")
     if kind == "ref":
         core = re.sub(r"^the ", "", low)
         for key, value in (("present_ref", "PRESENT_REF"), ("past_ref", "PAST_REF"), ("future_ref", "FUTURE_REF")):

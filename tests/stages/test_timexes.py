@@ -45,6 +45,11 @@ CASES = [
     ("Fighting resumed in late 1943 and 1944 along the front.", "late 1943", "DATE", "1943", "END", "1943-01-01", "1943-12-31"),
     ("Fighting resumed in late 1943 and 1944 along the front.", "1944", "DATE", "1944", None, "1944-01-01", "1944-12-31"),
     ("He threatened to resign in October and then December 1926 over the issue.", "December 1926", "DATE", "1926-12", None, "1926-12-01", "1926-12-31"),
+    ("The 1931 and 1932 harvests were poor across the region.", "1931", "DATE", "1931", None, "1931-01-01", "1931-12-31"),
+    ("The 1931 and 1932 harvests were poor across the region.", "1932", "DATE", "1932", None, "1932-01-01", "1932-12-31"),
+    ("Such purges had happened in the past as well.", "the past", "DATE", "PAST_REF", None, None, None),
+    ("Historians will debate his legacy in the future too.", "the future", "DATE", "FUTURE_REF", None, None, None),
+    ("The statue now stands in a museum of the city.", "now", "DATE", "PRESENT_REF", None, None, None),
     # durations, ages, sets, vague references
     ("He was sentenced to three years of exile in the north.", "three years", "DURATION", "P3Y", None, None, None),
     ("The journey took four weeks by sledge.", "four weeks", "DURATION", "P4W", None, None, None),
@@ -70,6 +75,7 @@ ANCHORED = [
     ("The raid took place on 24 October 1917. A week later, the ministers were arrested.", "A week later", "1917-10-31", "1917-10-31", "1917-10-31", "24 October 1917"),
     ("Police raided the offices on 24 October 1917. In the early hours of 25 October, the palace fell.", "the early hours of 25 October", "1917-10-25TMO", "1917-10-25", "1917-10-25", "24 October 1917"),
     ("He was exiled in 1927. Two years later, he was expelled from the country.", "Two years later", "1929", "1929-01-01", "1929-12-31", "1927"),
+    ("He threatened to resign in October and then December 1926 over the issue.", "October", "1926-10", "1926-10-01", "1926-10-31", "December 1926"),
 ]
 
 
