@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..documents import read_document
-from ..gold.author import _paragraph_index  # the one definition of "paragraph" (SPEC 2)
+from ..gold.author import paragraph_index  # one definition of "paragraph" for gold and baseline
 from ..records import LAYERS, Document, Entity, Region, Sentence, Timex, read_records
 from ..schema import ENTITY_LABELS
 from ..timexes.calendar import interval
@@ -97,7 +97,7 @@ def annotate(doc_id: str, path: Path, nlp) -> dict[str, list[dict]]:
         sid = f"{doc_id}:s{len(out['sentences']) + 1}"
         sentence_of[sent.start] = sid
         out["sentences"].append(Sentence(doc_id=doc_id, id=sid, start=start, end=end, text=text[start:end],
-                                         kind="body", paragraph=_paragraph_index(text, start),
+                                         kind="body", paragraph=paragraph_index(text, start),
                                          section=[]).model_dump())
     timex_labels = set(_config()["timex_labels"])
     for ent in doc.ents:

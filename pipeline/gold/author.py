@@ -35,7 +35,7 @@ def _find(haystack: str, needle: str, occ: int, where: str) -> int:
     return hits[occ]
 
 
-def _paragraph_index(text: str, offset: int) -> int:
+def paragraph_index(text: str, offset: int) -> int:
     """0-based index of the non-blank line holding offset."""
     return sum(1 for line in text[:offset].split("\n")[:-1] if line.strip())
 
@@ -86,7 +86,7 @@ class _DocBuilder:
             raise AuthoringError(f"{where}: unknown kind {kind!r}")
         sid = self.new_id("s")
         rec = {"doc_id": self.doc_id, "id": sid, "start": start, "end": end, "text": sent["text"],
-               "kind": kind, "paragraph": _paragraph_index(self.text, start), "section": list(section)}
+               "kind": kind, "paragraph": paragraph_index(self.text, start), "section": list(section)}
         self.records["sentences"].append(rec)
         ctx = {**rec}
         ents = []
