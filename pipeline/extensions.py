@@ -16,5 +16,3 @@ for _name in ("kind", "paragraph", "section", "entity", "timex"):
         Span.set_extension(_name, default=None)
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
-if not Doc.has_extension("dct"):
-    Doc.set_extension("dct", default=None)

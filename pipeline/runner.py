@@ -23,7 +23,8 @@ from .documents import Document, DocumentError, read_document
 from .nlp import DEFAULT_MODEL, load
 from .outputs import AtomicJsonlSet
 from .rules import load_rules
-from .segmentation.lines import classify, split_lines
+from .events.timeline import timeline_records
+from .segmentation.lines import layout
 from .writers import LAYERS, RecordBuilder
 
 # A document longer than this is cut into chunks; context (canonical names, date
@@ -298,8 +299,7 @@ def _relayout(builder: RecordBuilder, text: str) -> None:
     chunk reads as the title, sections lose the headings of earlier chunks. Take kind,
     paragraph and section of every segment from the layout of the whole text instead,
     as the segments stage does for a text in one piece."""
-    lines = split_lines(text)
-    classify(lines, load_rules("segmentation", "rules.json"))
+    lines = layout(text, load_rules("segmentation", "rules.json"))
     starts = [line.start for line in lines]
     for rec in builder.layers["sentences"]:
         line = lines[max(bisect.bisect_right(starts, rec["start"]) - 1, 0)]
@@ -321,10 +321,6 @@ def _failure(summary: RunSummary, path: Path, error: DocumentError | str) -> _Fa
 
 
 def _timeline(builder: RecordBuilder) -> list[dict]:
-    try:
-        from .events.timeline import timeline_records  # the events stage owns the summary format
-    except ImportError:
-        return []
     records = timeline_records(builder.layers["events"], builder.layers["timexes"], builder.layers["sentences"])
     for order, rec in enumerate(records):
         rec.setdefault("order", order)

@@ -30,12 +30,11 @@ class RecordBuilder:
 
     def add(self, doc: Doc, offset: int = 0) -> None:
         """Append the records of a Doc whose text starts at `offset` in the document."""
-        starts, ends, ids = [], [], []
+        starts, ids = [], []
         heading_ids: dict[tuple[int, int], str] = {}
         for seg in doc.spans.get(ext.SEGMENTS, []):
             sid = self._id("s", "sentences")
             starts.append(seg.start_char)
-            ends.append(seg.end_char)
             ids.append(sid)
             self.layers["sentences"].append({
                 "doc_id": self.doc_id, "id": sid, **_span(seg, offset), "kind": seg._.kind,
@@ -45,7 +44,7 @@ class RecordBuilder:
 
         def sentence_of(char: int) -> str | None:
             i = bisect.bisect_right(starts, char) - 1
-            return ids[i] if i >= 0 and char < ends[i] else (ids[i] if i >= 0 else None)
+            return ids[i] if i >= 0 else None  # white space between segments: the one before
 
         for ent in doc.ents:
             self.layers["entities"].append({

@@ -13,7 +13,6 @@ from collections import Counter, defaultdict
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from .. import extensions as ext
 from ..rules import load_rules

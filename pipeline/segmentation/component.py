@@ -20,17 +20,11 @@ from spacy.tokens import Doc
 
 from .. import extensions as ext
 from ..rules import load_rules
-from .lines import classify, split_lines
+from .lines import layout
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
 CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
-
-
-def _layout(doc: Doc, rules: dict):
-    lines = split_lines(doc.text)
-    classify(lines, rules)
-    return lines
 
 
 def _after_footnotes(doc: Doc, closing) -> bool:
@@ -54,7 +48,7 @@ class SegmentRules:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        lines = _layout(doc, self.rules)
+        lines = layout(doc.text, self.rules)
         doc.user_data["hist_lines"] = [(ln.start, ln.end, ln.kind, ln.paragraph, ln.section) for ln in lines]
         whole = {ln.start: ln.end for ln in lines if ln.kind in ("heading", "title")}
         heading_end = -1
@@ -121,7 +115,7 @@ class Segments:
     def __call__(self, doc: Doc) -> Doc:
         lines = doc.user_data.pop("hist_lines", None)
         if lines is None:
-            lines = [(ln.start, ln.end, ln.kind, ln.paragraph, ln.section) for ln in _layout(doc, self.rules)]
+            lines = [(ln.start, ln.end, ln.kind, ln.paragraph, ln.section) for ln in layout(doc.text, self.rules)]
         line_starts = [ln[0] for ln in lines]
         spans = []
         for sent in doc.sents:

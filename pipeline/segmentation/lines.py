@@ -40,6 +40,14 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def layout(text: str, rules: dict) -> list[Line]:
+    """The classified lines of a text: what the segments stage and the runner (for a
+    document processed in chunks) both read kind, paragraph and section from."""
+    lines = split_lines(text)
+    classify(lines, rules)
+    return lines
+
+
 def classify(lines: list[Line], rules: dict) -> None:
     """Set kind and section of every line in place."""
     for i, line in enumerate(lines):
