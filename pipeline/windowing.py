@@ -1,0 +1,80 @@
+"""Bounded memory for long documents: the base model's token encoders run in windows.
+
+A spaCy `Tok2Vec` (hash embeddings, then a convolutional window encoder) allocates
+about 15 kB of intermediate arrays per token of the batch it is given: a 25k-token
+chunk (an encyclopaedia biography) costs some 350 MB at once, in the shared tok2vec and
+again in the ner's own one. That transient, not the corpus, set the run's peak memory.
+
+At prediction time we feed each encoder windows of at most `WINDOW_TOKENS` tokens,
+each with as many tokens of context on both sides as the encoder can see (its
+receptive field: the sum of its `expand_window` sizes), and keep only the window's own
+rows. Every token therefore sees exactly the neighbours it saw before, so the vectors,
+and every tag, parse and entity built on them, are those of the whole-document pass
+(the test suite checks this). Training is not windowed.
+
+The wrapping changes the encoder's forward function only, not its layers or weights:
+`nlp.to_disk` and `spacy.load` of the result are unaffected.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.language import Language
+from thinc.api import Model
+
+WINDOW_TOKENS = 2000
+
+
+def window_encoders(nlp: Language, window: int = WINDOW_TOKENS) -> list[str]:
+    """Make every Tok2Vec encoder in nlp's pipes predict in windows; return the names of
+    the pipes whose encoder was wrapped (an encoder shared by listeners counts once)."""
+    wrapped = []
+    for name, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        if not isinstance(model, Model):
+            continue
+        for node in model.walk():
+            if _is_encoder(node) and not getattr(node._func, "windowed", False):
+                _wrap(node, window)
+                wrapped.append(name)
+    return wrapped
+
+
+def receptive_field(encoder: Model) -> int:
+    """How many tokens on each side can change a token's vector: one window per
+    `expand_window` layer of the encoder."""
+    return sum(node.attrs.get("window_size", 0) for node in encoder.walk() if node.name == "expand_window")
+
+
+def _is_encoder(node: Model) -> bool:
+    """spaCy's Tok2Vec architectures build chain(embed, encode) and keep both as refs."""
+    return node.has_ref("embed") and node.has_ref("encode")
+
+
+def _wrap(encoder: Model, window: int) -> None:
+    whole: Callable = encoder._func
+    context = receptive_field(encoder.get_ref("encode"))
+
+    def forward(model: Model, docs, is_train: bool):
+        if is_train or all(len(doc) <= window for doc in docs):
+            return whole(model, docs, is_train)
+        outputs = []
+        for doc in docs:
+            if len(doc) <= window:
+                outputs.append(whole(model, [doc], False)[0][0])
+                continue
+            parts = []
+            for start in range(0, len(doc), window):
+                end = min(start + window, len(doc))
+                lo, hi = max(start - context, 0), min(end + context, len(doc))
+                vectors = whole(model, [doc[lo:hi].as_doc()], False)[0][0]
+                parts.append(vectors[start - lo:end - lo])
+            outputs.append(model.ops.xp.concatenate(parts))
+        return outputs, _no_backprop
+
+    forward.windowed = True
+    encoder._func = forward
+
+
+def _no_backprop(d_outputs):
+    raise NotImplementedError("windowed encoders only predict; training runs the whole-document pass")

@@ -1,0 +1,51 @@
+"""The base model's encoders run in windows (bounded memory) with exactly the results of
+the whole-document pass: same vectors, tags, parse and entities on real text."""
+import numpy
+import pytest
+import spacy
+
+from pipeline.nlp import DEFAULT_MODEL
+from pipeline.windowing import receptive_field, window_encoders
+
+SEED2 = "seeds/002_7a24aecd84c9c6ad.txt"  # about 5,200 tokens
+WINDOW = 300  # small, so the seed spans 18 windows
+
+
+@pytest.fixture(scope="module")
+def whole_and_windowed():
+    text = open(SEED2, encoding="utf-8").read()
+    whole, windowed = spacy.load(DEFAULT_MODEL), spacy.load(DEFAULT_MODEL)
+    wrapped = window_encoders(windowed, WINDOW)
+    return whole, windowed, wrapped, whole(text), windowed(text)
+
+
+def test_both_encoders_are_wrapped_once(whole_and_windowed):
+    _, windowed, wrapped, _, _ = whole_and_windowed
+    assert wrapped == ["tok2vec", "ner"]  # the shared encoder and the ner's own one
+    assert window_encoders(windowed, WINDOW) == []  # wrapping twice is a no-op
+
+
+def test_receptive_field_is_read_from_the_encoder(whole_and_windowed):
+    whole = whole_and_windowed[0]
+    # MaxoutWindowEncoder with depth 4 and window_size 1: four tokens each side
+    assert receptive_field(whole.get_pipe("tok2vec").model.get_ref("encode")) == 4
+    assert receptive_field(whole.get_pipe("ner").model.get_ref("tok2vec").layers[0].get_ref("encode")) == 4
+
+
+def test_windowed_pass_equals_whole_pass(whole_and_windowed):
+    _, _, _, a, b = whole_and_windowed
+    assert len(a) > 10 * WINDOW
+    assert numpy.array_equal(a.tensor, b.tensor)
+    assert [t.tag_ for t in a] == [t.tag_ for t in b]
+    assert [(t.dep_, t.head.i) for t in a] == [(t.dep_, t.head.i) for t in b]
+    assert [(e.start_char, e.end_char, e.label_) for e in a.ents] == [(e.start_char, e.end_char, e.label_) for e in b.ents]
+
+
+def test_serialisation_is_unchanged(whole_and_windowed):
+    whole, windowed, _, _, _ = whole_and_windowed
+    for name in ("tok2vec", "ner"):
+        assert windowed.get_pipe(name).to_bytes() == whole.get_pipe(name).to_bytes()
+
+
+def test_the_full_pipeline_is_windowed(nlp):
+    assert getattr(nlp.get_pipe("tok2vec").model._func, "windowed", False)
