@@ -3,14 +3,21 @@ when the whole run has succeeded, so an interrupted run leaves the previous outp
 intact and readable."""
 from __future__ import annotations
 
+import heapq
 import os
 import signal
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Iterable, Iterator
 
 import srsly
 
 _SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+# Rows of a sorted output (the timeline) kept in memory before a sorted run is spilled
+# to a temporary file: some 10 MB of JSON lines.
+SPILL_ROWS = 20_000
 
 
 class AtomicJsonlSet:
@@ -29,10 +36,14 @@ class AtomicJsonlSet:
             self.abort()  # e.g. a read-only folder: leave no half-opened temp files
             raise
 
-    def write(self, name: str, records: list[dict]) -> None:
+    def write(self, name: str, records: Iterable[dict]) -> None:
+        self.write_lines(name, map(srsly.json_dumps, records))
+
+    def write_lines(self, name: str, lines: Iterable[str]) -> None:
+        """Lines that are already JSON (one record each, no line break)."""
         handle = self.handles[name]
-        for rec in records:
-            handle.write(srsly.json_dumps(rec) + "\n")
+        for line in lines:
+            handle.write(line + "\n")
 
     def commit(self) -> None:
         """Flush everything to disk, then rename all files. Ctrl-C / SIGTERM arriving
@@ -52,6 +63,61 @@ class AtomicJsonlSet:
             h.close()
         for p in self.temp.values():
             p.unlink(missing_ok=True)
+
+
+class SortedLines:
+    """Records to be written in key order, however many: kept in memory as JSON lines
+    up to `limit` (default SPILL_ROWS), then spilled as sorted runs to anonymous temporary files that are
+    merged at the end (so memory does not grow with the corpus). Equal keys keep the
+    order in which they were added, as a stable sort would."""
+
+    def __init__(self, directory: Path, limit: int | None = None):
+        self.directory, self.limit = Path(directory), limit or SPILL_ROWS
+        self.buffer: list[tuple[list, str]] = []
+        self.runs: list[IO[str]] = []
+
+    def add(self, key: list, record: dict) -> None:
+        """key: a JSON list (strings, numbers) that orders the records."""
+        self.buffer.append((list(key), srsly.json_dumps(record)))
+        if len(self.buffer) >= self.limit:
+            self._spill()
+
+    def __iter__(self) -> Iterator[str]:
+        """The JSON lines in key order; the temporary files are closed (deleted) after."""
+        self.buffer.sort(key=_first)
+        try:
+            runs = [map(_parse_run_line, run) for run in self.runs]
+            for _, line in heapq.merge(*runs, self.buffer, key=_first):
+                yield line
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        for run in self.runs:
+            run.close()
+        self.runs, self.buffer = [], []
+
+    def _spill(self) -> None:
+        self.buffer.sort(key=_first)
+        run = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", dir=self.directory)
+        try:
+            for key, line in self.buffer:
+                run.write(srsly.json_dumps(key) + "\t" + line + "\n")
+            run.seek(0)
+        except BaseException:
+            run.close()
+            raise
+        self.runs.append(run)
+        self.buffer = []
+
+
+def _first(item: tuple) -> list:
+    return item[0]
+
+
+def _parse_run_line(text: str) -> tuple[list, str]:
+    key, line = text.rstrip("\n").split("\t", 1)  # JSON escapes tabs inside strings
+    return srsly.json_loads(key), line
 
 
 @contextmanager

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import time
+from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from spacy.util import ignore_error
 from . import __version__
 from .documents import Document, DocumentError, read_document
 from .nlp import DEFAULT_MODEL, load
-from .outputs import AtomicJsonlSet
+from .outputs import AtomicJsonlSet, SortedLines
 from .rules import load_rules
 from .events.timeline import timeline_records
 from .segmentation.lines import layout
@@ -122,7 +123,7 @@ def run(inputs: Iterable[Path] = ("seeds",), out_dir: Path = Path("outputs"), *,
     started = time.perf_counter()
     summary = RunSummary()
     provenance = _provenance(nlp)
-    timeline: list[dict] = []
+    timeline = SortedLines(Path(out_dir))
     try:
         for document, builder in _process(nlp, files, n_process, batch_size, summary):
             record = {"doc_id": builder.doc_id, "path": str(document.path), **provenance}
@@ -137,7 +138,8 @@ def run(inputs: Iterable[Path] = ("seeds",), out_dir: Path = Path("outputs"), *,
                 for layer in LAYERS:
                     outputs.write(layer, builder.layers[layer])
                     summary.counts[layer] += len(builder.layers[layer])
-                timeline.extend(rows)
+                for order, row in enumerate(rows):  # by date, then document order
+                    timeline.add([row.get("earliest") or "", row["doc_id"], order], row)
             else:
                 record.update({"sha256": None, "chars": None, "sentences": 0, "status": "failed",
                                "error": str(document.error)})
@@ -145,13 +147,11 @@ def run(inputs: Iterable[Path] = ("seeds",), out_dir: Path = Path("outputs"), *,
             outputs.write("documents", [record])
             if on_document:
                 on_document(builder.doc_id, record)
-        timeline.sort(key=lambda r: (r.get("earliest") or "", r["doc_id"], r["order"]))
-        for rec in timeline:
-            rec.pop("order", None)
-        outputs.write("timeline", timeline)
+        outputs.write_lines("timeline", timeline)
         outputs.commit()
     except BaseException:
         outputs.abort()
+        timeline.close()
         raise
     summary.seconds = time.perf_counter() - started
     return summary
@@ -166,9 +166,10 @@ def check_out_dir(out_dir: Path) -> None:
 
 
 def load_pipeline(model: str = DEFAULT_MODEL, dct: str | None = None):
-    """pipeline.nlp.load, with a model that is not installed reported as a usage error."""
+    """pipeline.nlp.load, with a model that is not installed reported as a usage error.
+    Docs are not kept, so their vectors are dropped: less to send back from a worker."""
     try:
-        return load(model, dct=dct)
+        return load(model, dct=dct, keep_tensor=False)
     except OSError as err:
         raise InputError(f"cannot load spaCy model {model!r}: {err}") from None
 
@@ -180,16 +181,24 @@ def _process(nlp, files: list[Path], n_process: int, batch_size: int, summary: R
     Chunks are never longer than CHUNK_CHARS nor nlp.max_length (both read at call time).
     A stage that raises makes spaCy drop that Doc (see _tolerant), and a failure spaCy
     cannot contain ends the stream (see _until_error): every document with fewer chunks
-    back than it has is then run again alone by _retry, which names the failing stage."""
+    back than it has is then run again alone by _retry, which names the failing stage.
+
+    spaCy is given plain strings, not (text, context) tuples: with `as_tuples` it
+    tokenizes in this process and sends each worker a serialised Doc, some twenty times
+    the text's size, which its multiprocessing buffer keeps for up to 57 documents. The
+    chunks in flight are kept here instead, and each Doc that comes back is matched to
+    the first of them with its text (the ones before it were dropped)."""
     size = min(CHUNK_CHARS, nlp.max_length)
     read: dict[int, tuple[Document | DocumentError, int]] = {}  # index -> (document, chunks)
+    in_flight: deque[tuple[int, int, str]] = deque()  # (index, offset, text) sent, not back
 
     def chunks():
         for index, path in enumerate(files):
             document, pieces = _read(path, size)
             read[index] = document, len(pieces)
             for offset, chunk in pieces:
-                yield chunk, (index, offset)
+                in_flight.append((index, offset, chunk))
+                yield chunk
 
     def finish(index: int, builder: RecordBuilder | None, received: int):
         path = files[index]
@@ -206,8 +215,9 @@ def _process(nlp, files: list[Path], n_process: int, batch_size: int, summary: R
 
     next_index, builder, received = 0, None, 0  # chunks of files[next_index] back so far
     with _tolerant(nlp):
-        stream = nlp.pipe(chunks(), as_tuples=True, n_process=n_process, batch_size=batch_size)
-        for doc, (index, offset) in _until_error(stream):
+        stream = nlp.pipe(chunks(), n_process=n_process, batch_size=batch_size)
+        for doc in _until_error(stream):
+            index, offset = _sent_as(doc, in_flight)
             while next_index < index:  # documents before this one lost chunks
                 yield finish(next_index, builder, received)
                 next_index, builder, received = next_index + 1, None, 0
@@ -223,6 +233,17 @@ def _process(nlp, files: list[Path], n_process: int, batch_size: int, summary: R
     while next_index < len(files):  # documents after the last Doc that came back
         yield finish(next_index, builder, received)
         next_index, builder, received = next_index + 1, None, 0
+
+
+def _sent_as(doc, in_flight: deque) -> tuple[int, int]:
+    """(document index, offset) of the chunk doc was made from: spaCy returns Docs in the
+    order it was given the texts, minus those it dropped, and a Doc's text is its input."""
+    text = doc.text
+    while in_flight:
+        index, offset, chunk = in_flight.popleft()
+        if chunk == text:
+            return index, offset
+    raise RuntimeError("spaCy returned a Doc whose text was not sent")
 
 
 def _read(path: Path, size: int) -> tuple[Document | DocumentError, list[tuple[int, str]]]:
@@ -321,7 +342,4 @@ def _failure(summary: RunSummary, path: Path, error: DocumentError | str) -> _Fa
 
 
 def _timeline(builder: RecordBuilder) -> list[dict]:
-    records = timeline_records(builder.layers["events"], builder.layers["timexes"], builder.layers["sentences"])
-    for order, rec in enumerate(records):
-        rec.setdefault("order", order)
-    return records
+    return timeline_records(builder.layers["events"], builder.layers["timexes"], builder.layers["sentences"])

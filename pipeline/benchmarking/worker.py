@@ -1,6 +1,7 @@
 """One measurement in a fresh process: `python -m pipeline.benchmarking.worker MODE TEXTS.json`.
 
-MODE is `base` (spacy.load of the base model only) or `full` (pipeline.nlp.load()).
+MODE is `base` (spacy.load of the base model only) or `full` (the pipeline as
+`pipeline run` loads it: pipeline.runner.load_pipeline()).
 TEXTS.json comes from `python -m pipeline.benchmarking.worker chunks SEEDS TEXTS.json`:
 the seed documents cut into the chunks `pipeline run` feeds to nlp.pipe, and the batch
 size it uses. Prints one JSON object on the last stdout line:
@@ -141,9 +142,9 @@ def main(argv: list[str] | None = None) -> int:
 
     import spacy
     if args.mode == "full":
-        from pipeline.nlp import load
+        from pipeline.runner import load_pipeline
     t_import = time.perf_counter()
-    nlp = spacy.load(args.model) if args.mode == "base" else load(args.model)
+    nlp = spacy.load(args.model) if args.mode == "base" else load_pipeline(args.model)
     t_load = time.perf_counter()
     rss_load = peak_kb()
 

@@ -24,14 +24,10 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session")
 def full_nlp():
-    """The whole chain, loaded once; events included even while nlp.load lacks them."""
+    """The whole chain, loaded once."""
     import pipeline
 
-    nlp = pipeline.load()
-    if "hist_events" not in nlp.pipe_names:
-        from pipeline.events import component  # noqa: F401  (registers the factory)
-        nlp.add_pipe("hist_events", last=True)
-    return nlp
+    return pipeline.load()
 
 
 @pytest.fixture
@@ -39,7 +35,7 @@ def no_reload(monkeypatch, full_nlp):
     """runner.run / the CLI use the session pipeline instead of loading the model again."""
     import pipeline.runner as runner
 
-    monkeypatch.setattr(runner, "load", lambda model, dct=None: full_nlp)
+    monkeypatch.setattr(runner, "load", lambda model, dct=None, keep_tensor=True: full_nlp)
     return full_nlp
 
 

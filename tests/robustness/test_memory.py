@@ -1,0 +1,75 @@
+"""Memory that must not grow with the corpus (issue 5): the timeline is sorted through
+spilled runs, and the runner keeps no serialised Docs. These check the behaviour that
+makes it so; the memory figures themselves are measured by `make bench`."""
+from __future__ import annotations
+
+import os
+
+import srsly
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import pipeline.outputs as outputs_mod
+import pipeline.runner as runner
+from pipeline.outputs import SortedLines
+
+from conftest import SEED2, outputs, seed_paragraphs, snapshot, write
+
+keys = st.lists(st.tuples(st.sampled_from(["", "1903-08-01", "1917", "1917-10-25"]),
+                          st.sampled_from(["a", "b"]), st.integers(0, 3)), max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(keys=keys, limit=st.integers(1, 7))
+def test_spilled_runs_merge_like_a_stable_sort(tmp_path_factory, keys, limit):
+    folder = tmp_path_factory.mktemp("spill")
+    lines = SortedLines(folder, limit=limit)
+    records = [{"key": list(k), "n": n, "tab": "a\tb"} for n, k in enumerate(keys)]
+    for rec in records:
+        lines.add(rec["key"], rec)
+    assert len(lines.runs) == len(keys) // limit
+    assert list(lines) == [srsly.json_dumps(r) for r in sorted(records, key=lambda r: r["key"])]
+    assert lines.runs == [] and os.listdir(folder) == []  # anonymous files, closed and gone
+
+
+def test_a_spilled_timeline_is_byte_identical(tmp_path, full_nlp, monkeypatch):
+    folder = tmp_path / "in"
+    for i, start in enumerate(range(0, 24, 6)):
+        write(folder / f"doc{i}.txt", "\n".join(seed_paragraphs(SEED2)[start:start + 6]) + "\n")
+    runner.run([folder], tmp_path / "whole", nlp=full_nlp)
+    rows = len(outputs(tmp_path / "whole")["timeline"])
+    assert rows > 20
+    spills = []
+    spill = SortedLines._spill
+    monkeypatch.setattr(SortedLines, "_spill", lambda self: (spills.append(len(self.buffer)), spill(self)))
+    monkeypatch.setattr(outputs_mod, "SPILL_ROWS", 5)
+    runner.run([folder], tmp_path / "spilled", nlp=full_nlp)
+    assert len(spills) == rows // 5 and set(spills) == {5}
+    assert snapshot(tmp_path / "spilled") == snapshot(tmp_path / "whole")
+    assert sorted(os.listdir(tmp_path / "spilled")) == sorted(os.listdir(tmp_path / "whole"))
+
+
+def test_spacy_is_fed_plain_texts(tmp_path, full_nlp, monkeypatch):
+    """With (text, context) tuples spaCy tokenises in this process and sends workers a
+    serialised Doc, which its multiprocessing buffer keeps for up to 57 documents."""
+    fed = []
+    pipe = full_nlp.pipe
+
+    def recording_pipe(texts, **kwargs):
+        assert "as_tuples" not in kwargs
+        return pipe((fed.append(type(t).__name__) or t for t in texts), **kwargs)
+
+    monkeypatch.setattr(full_nlp, "pipe", recording_pipe)
+    write(tmp_path / "in" / "a.txt", "Joseph Stalin was born in Gori in 1878.\n")
+    write(tmp_path / "in" / "b.txt", "He was arrested in August 1903.\n")
+    runner.run([tmp_path / "in"], tmp_path / "out", nlp=full_nlp)
+    assert fed == ["str", "str"]
+    assert [d["status"] for d in outputs(tmp_path / "out")["documents"]] == ["ok", "ok"]
+
+
+def test_the_runner_drops_vectors_the_python_pipeline_keeps(full_nlp):
+    batch = runner.load_pipeline()
+    assert batch.pipe_names.index("doc_cleaner") == batch.pipe_names.index("ner") + 1
+    assert batch("Joseph Stalin was born in Gori.").tensor is None
+    assert "doc_cleaner" not in full_nlp.pipe_names
+    assert full_nlp("Joseph Stalin was born in Gori.").tensor.shape == (7, 96)
