@@ -124,6 +124,7 @@ def run(inputs: Iterable[Path] = ("seeds",), out_dir: Path = Path("outputs"), *,
     summary = RunSummary()
     provenance = _provenance(nlp)
     timeline = SortedLines(Path(out_dir))
+    rows: list[dict] = []
     try:
         for document, builder in _process(nlp, files, n_process, batch_size, summary):
             record = {"doc_id": builder.doc_id, "path": str(document.path), **provenance}
@@ -147,6 +148,7 @@ def run(inputs: Iterable[Path] = ("seeds",), out_dir: Path = Path("outputs"), *,
             outputs.write("documents", [record])
             if on_document:
                 on_document(builder.doc_id, record)
+            del document, builder, rows  # not alive while the next document is processed
         outputs.write_lines("timeline", timeline)
         outputs.commit()
     except BaseException:
@@ -226,6 +228,8 @@ def _process(nlp, files: list[Path], n_process: int, batch_size: int, summary: R
                 builder.add(doc, offset)
             except Exception:  # the chunk is not counted: _retry reports the error
                 continue
+            finally:
+                del doc  # our reference; spaCy's own go with its next Doc
             received += 1
             if received == read[index][1]:
                 yield finish(index, builder, received)
@@ -268,6 +272,7 @@ def _until_error(stream: Iterator) -> Iterator:
         except Exception:  # reported per document by _retry
             return
         yield item
+        del item  # not kept alive while spaCy makes the next one
 
 
 @contextmanager
