@@ -124,10 +124,10 @@ def run(inputs: Iterable[Path] = ("seeds",), out_dir: Path = Path("outputs"), *,
     summary = RunSummary()
     provenance = _provenance(nlp)
     timeline = SortedLines(Path(out_dir))
-    rows: list[dict] = []
     try:
         for document, builder in _process(nlp, files, n_process, batch_size, summary):
             record = {"doc_id": builder.doc_id, "path": str(document.path), **provenance}
+            rows: list[dict] = []
             if isinstance(document, Document):
                 try:
                     rows = _timeline(builder)
