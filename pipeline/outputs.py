@@ -67,9 +67,10 @@ class AtomicJsonlSet:
 
 class SortedLines:
     """Records to be written in key order, however many: kept in memory as JSON lines
-    up to `limit` (default SPILL_ROWS), then spilled as sorted runs to anonymous temporary files that are
-    merged at the end (so memory does not grow with the corpus). Equal keys keep the
-    order in which they were added, as a stable sort would."""
+    up to `limit` (default SPILL_ROWS), then spilled as sorted runs to anonymous
+    temporary files that are merged at the end (so memory does not grow with the
+    corpus). Equal keys keep the order in which they were added, as a stable sort
+    would."""
 
     def __init__(self, directory: Path, limit: int | None = None):
         self.directory, self.limit = Path(directory), limit or SPILL_ROWS
