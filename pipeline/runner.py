@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from spacy.util import ignore_error
+from spacy.util import ignore_error, minibatch
 
 from . import __version__
 from .documents import Document, DocumentError, read_document
@@ -182,8 +182,9 @@ def _process(nlp, files: list[Path], n_process: int, batch_size: int, summary: R
 
     Chunks are never longer than CHUNK_CHARS nor nlp.max_length (both read at call time).
     A stage that raises makes spaCy drop that Doc (see _tolerant), and a failure spaCy
-    cannot contain ends the stream (see _until_error): every document with fewer chunks
-    back than it has is then run again alone by _retry, which names the failing stage.
+    cannot contain ends the nlp.pipe call it happens in (see _docs): every document with
+    fewer chunks back than it has is then run again alone by _retry, which names the
+    failing stage.
 
     spaCy is given plain strings, not (text, context) tuples: with `as_tuples` it
     tokenizes in this process and sends each worker a serialised Doc, some twenty times
@@ -217,8 +218,10 @@ def _process(nlp, files: list[Path], n_process: int, batch_size: int, summary: R
 
     next_index, builder, received = 0, None, 0  # chunks of files[next_index] back so far
     with _tolerant(nlp):
-        stream = nlp.pipe(chunks(), n_process=n_process, batch_size=batch_size)
-        for doc in _until_error(stream):
+        for doc in _docs(nlp, chunks(), n_process, batch_size):
+            if doc is None:  # the batch is over: what is still in flight was dropped
+                in_flight.clear()
+                continue
             index, offset = _sent_as(doc, in_flight)
             while next_index < index:  # documents before this one lost chunks
                 yield finish(next_index, builder, received)
@@ -258,6 +261,25 @@ def _read(path: Path, size: int) -> tuple[Document | DocumentError, list[tuple[i
     except DocumentError as err:
         return err, [(0, "")]
     return document, split_chunks(document.text, size)
+
+
+def _docs(nlp, texts: Iterator[str], n_process: int, batch_size: int) -> Iterator:
+    """Docs for texts, in order, minus those a stage dropped.
+
+    In one process each batch has its own nlp.pipe call. spaCy chains one generator per
+    component, and each keeps the last Doc it passed on until the next one arrives: in
+    a single stream the previous document (its tokens, spans and attributes, several MB
+    for a long text) is still alive while the next one is parsed, the moment of peak
+    memory. A finished call keeps nothing. With workers, spaCy's single stream is kept:
+    the Docs live in the workers, which do not hold them across batches.
+    A stage that raises ends the call it is in (see _until_error); in one process the
+    next batch goes on, after a None that says every text sent so far is settled."""
+    if n_process > 1:
+        yield from _until_error(nlp.pipe(texts, n_process=n_process, batch_size=batch_size))
+        return
+    for batch in minibatch(texts, batch_size):
+        yield from _until_error(nlp.pipe(batch, batch_size=batch_size))
+        yield None
 
 
 def _until_error(stream: Iterator) -> Iterator:

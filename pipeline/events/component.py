@@ -14,7 +14,7 @@ from .. import extensions  # noqa: F401  (registers Doc._.events)
 from .arguments import arguments
 from .attributes import modality, polarity, time_of
 from .coref import resolve
-from .lexicon import data, index_entities
+from .lexicon import data, entities_indexed
 from .triggers import blocked_tokens, build_matcher, find_triggers, may_match, phrase_requirements, timex_spans
 
 
@@ -26,7 +26,11 @@ class EventStage:
         self.requirements = phrase_requirements()
 
     def __call__(self, doc: Doc) -> Doc:
-        index_entities(doc)
+        with entities_indexed(doc):
+            doc._.events = self._events(doc)
+        return doc
+
+    def _events(self, doc: Doc) -> list[dict]:
         coref = resolve(doc)
         timexes = timex_spans(doc)
         blocked = blocked_tokens(doc, timexes)
@@ -53,8 +57,7 @@ class EventStage:
                     "modality": modality(trig.head),
                 }))
             events += _drop_consumed(_drop_light(frames))
-        doc._.events = sorted(events, key=lambda e: (e["trigger"][0], e["type"]))
-        return doc
+        return sorted(events, key=lambda e: (e["trigger"][0], e["type"]))
 
 
 def _generic_noun(head, timexes) -> bool:

@@ -6,7 +6,9 @@ describe English word classes, never particular names.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import lru_cache
+from typing import Iterator
 
 from spacy.tokens import Token
 
@@ -85,6 +87,18 @@ _ENTS: list = [None, {}]  # (doc, token index -> entity span) of the doc being p
 def index_entities(doc) -> None:
     """Index doc.ents once per document (doc.ents rebuilds every span on each access)."""
     _ENTS[0], _ENTS[1] = doc, {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+
+
+@contextmanager
+def entities_indexed(doc) -> Iterator[None]:
+    """doc.ents indexed while a stage works on doc, and forgotten afterwards: the index
+    refers to the Doc, which would otherwise stay alive (several MB for a long text)
+    while the next document is parsed."""
+    index_entities(doc)
+    try:
+        yield
+    finally:
+        _ENTS[0], _ENTS[1] = None, {}
 
 
 def entity_of(token: Token):

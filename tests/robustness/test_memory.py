@@ -1,9 +1,12 @@
 """Memory that must not grow with the corpus (issue 5): the timeline is sorted through
-spilled runs, and the runner keeps no serialised Docs. These check the behaviour that
-makes it so; the memory figures themselves are measured by `make bench`."""
+spilled runs, the runner keeps no serialised Docs, and no Doc outlives its document.
+These check the behaviour that makes it so; the memory figures themselves are
+measured by `make bench`."""
 from __future__ import annotations
 
+import gc
 import os
+import weakref
 
 import srsly
 from hypothesis import given, settings
@@ -12,6 +15,7 @@ from hypothesis import strategies as st
 import pipeline.outputs as outputs_mod
 import pipeline.runner as runner
 from pipeline.outputs import SortedLines
+from spacy.tokens import Doc
 
 from conftest import SEED2, outputs, seed_paragraphs, snapshot, write
 
@@ -73,3 +77,37 @@ def test_the_runner_drops_vectors_the_python_pipeline_keeps(full_nlp):
     assert batch("Joseph Stalin was born in Gori.").tensor is None
     assert "doc_cleaner" not in full_nlp.pipe_names
     assert full_nlp("Joseph Stalin was born in Gori.").tensor.shape == (7, 96)
+
+
+def test_no_stage_keeps_the_doc_it_processed(full_nlp):
+    doc = full_nlp("Joseph Stalin was born in Gori in 1878. He was arrested in August 1903.")
+    assert [e["type"] for e in doc._.events]  # the event stage indexed its entities
+    ref = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert ref() is None
+
+
+def test_no_doc_is_alive_when_the_next_document_is_read(tmp_path, full_nlp, monkeypatch):
+    """spaCy's one-generator-per-component chain keeps the last Doc until the next one
+    arrives; the runner gives each batch its own nlp.pipe call instead."""
+    for name, text in [("a", "Joseph Stalin was born in Gori in 1878.\n"),
+                       ("b", "He was arrested in August 1903.\n"), ("c", "He died in 1953.\n")]:
+        write(tmp_path / "in" / f"{name}.txt", text)
+    alive = []
+    read = runner._read
+
+    def docs_alive() -> int:  # other tests' fixtures may hold Docs of their own
+        gc.collect()
+        return sum(isinstance(o, Doc) for o in gc.get_objects())
+
+    def counting_read(path, size):
+        alive.append(docs_alive())
+        return read(path, size)
+
+    monkeypatch.setattr(runner, "_read", counting_read)
+    before = docs_alive()
+    runner.run([tmp_path / "in"], tmp_path / "out", nlp=full_nlp)
+    assert alive == [before] * 3
+    assert [d["status"] for d in outputs(tmp_path / "out")["documents"]] == ["ok", "ok", "ok"]
+
