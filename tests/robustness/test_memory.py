@@ -12,6 +12,7 @@ import srsly
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import pipeline.allocator as allocator
 import pipeline.outputs as outputs_mod
 import pipeline.runner as runner
 from pipeline.outputs import SortedLines
@@ -111,3 +112,18 @@ def test_no_doc_is_alive_when_the_next_document_is_read(tmp_path, full_nlp, monk
     assert alive == [before] * 3
     assert [d["status"] for d in outputs(tmp_path / "out")["documents"]] == ["ok", "ok", "ok"]
 
+
+def test_the_mmap_threshold_is_left_to_the_user_who_set_it(monkeypatch):
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "65536")
+    assert allocator.fix_mmap_threshold() is False
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_")
+    monkeypatch.setenv("GLIBC_TUNABLES", "glibc.malloc.mmap_threshold=65536")
+    assert allocator.fix_mmap_threshold() is False
+
+
+def test_the_mmap_threshold_is_set_on_glibc(monkeypatch):
+    import platform
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
+    monkeypatch.delenv("GLIBC_TUNABLES", raising=False)
+    expected = platform.system() == "Linux" and platform.libc_ver()[0] == "glibc"
+    assert allocator.fix_mmap_threshold() is expected
