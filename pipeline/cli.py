@@ -42,6 +42,7 @@ def run(paths: List[Path] = typer.Argument(None, help="Files or folders of .txt 
     from rich.markup import escape
 
     from .allocator import fix_mmap_threshold
+    fix_mmap_threshold()  # before spaCy, numpy and the model allocate anything
     from .runner import InputError, check_out_dir, collect_inputs, load_pipeline, run as run_pipeline
 
     def say(label: str, message: str) -> None:
@@ -58,7 +59,6 @@ def run(paths: List[Path] = typer.Argument(None, help="Files or folders of .txt 
     if dct is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct):
         usage_error(f"--dct must be YYYY-MM-DD, got {dct!r}")
     inputs = paths or [Path("seeds")]
-    fix_mmap_threshold()  # before the model's arrays are allocated
     try:  # every usage problem is found before the progress bar and any output
         files = collect_inputs(inputs)
         check_out_dir(out_dir)
