@@ -138,8 +138,8 @@ def window_attribute_ruler(nlp: Language, name: str = "attribute_ruler",
         return False
 
     def match(doc: Doc) -> Iterator[tuple]:
-        longest = _longest_pattern(ruler.patterns)
-        if longest is None or len(doc) <= window:
+        longest = _longest_pattern(ruler.patterns) if len(doc) > window else None
+        if longest is None:
             yield from whole(doc)
             return
         for start in range(0, len(doc), window):
