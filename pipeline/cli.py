@@ -185,7 +185,8 @@ def report(eval_json: Path = typer.Argument(Path("outputs/eval/eval.json")),
 @gold_app.command("build")
 def gold_build(source: Path = typer.Argument(Path("seeds/gold/source")),
                out_dir: Path = typer.Option(Path("seeds/gold"), "--out"),
-               seeds: Path = typer.Option(Path("seeds"), "--seeds")) -> None:
+               seeds: Path = typer.Option(Path("seeds"), "--texts", "--seeds",
+                                          help="Folder of the documents' texts (<doc_id>.txt).")) -> None:
     """Build SPEC gold records from the hand-written authoring files."""
     from .gold.author import AuthoringError, build, write
 
@@ -199,8 +200,9 @@ def gold_build(source: Path = typer.Argument(Path("seeds/gold/source")),
 
 @gold_app.command("check")
 def gold_check(gold_dir: Path = typer.Argument(Path("seeds/gold")),
-               seeds: Path = typer.Option(Path("seeds"), "--seeds")) -> None:
-    """Validate gold records against the seeds; one `file:line: message` per problem."""
+               seeds: Path = typer.Option(Path("seeds"), "--texts", "--seeds",
+                                          help="Folder of the documents' texts (<doc_id>.txt).")) -> None:
+    """Validate gold records against the texts; one `file:line: message` per problem."""
     from .gold.check import check_gold
 
     if not gold_dir.is_dir():
@@ -212,6 +214,35 @@ def gold_check(gold_dir: Path = typer.Argument(Path("seeds/gold")),
         err.print(f"[red]{len(problems)} problem(s)[/]")
         raise typer.Exit(1)
     out.print("gold OK")
+
+
+@gold_app.command("import")
+def gold_import(paths: List[Path] = typer.Argument(..., help="Annotated files, or folders of them."),
+                texts: Path = typer.Option(..., "--texts", help="Where to write the documents' texts."),
+                out_dir: Path = typer.Option(..., "--out", help="Gold folder to write (SPEC 4)."),
+                fmt: str = typer.Option("auto", "--format",
+                                        help="timex2 (ACE/WikiWars inline), timeml (TempEval-3 inline) "
+                                             "or auto (by the root element).")) -> None:
+    """Import a gold set of the field: inline TIMEX2 or TimeML TIMEX3 → texts + SPEC gold folder."""
+    from .gold.importers import FORMATS, GoldImportError, import_files
+
+    if fmt != "auto" and fmt not in FORMATS:
+        _fail(f"unknown --format {fmt!r} (known: auto, {', '.join(FORMATS)})")
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files += sorted(f for f in p.iterdir() if f.suffix.lower() in {".xml", ".tml"} and f.is_file())
+        elif p.is_file():
+            files.append(p)
+        else:
+            _fail(f"no such file or folder: {p}")
+    if not files:
+        _fail("no .xml or .tml files to import")
+    try:
+        counts = import_files(files, texts, out_dir, fmt)
+    except GoldImportError as e:
+        _fail(str(e), 1)
+    out.print(f"imported {counts['documents']} documents, {counts['timexes']} timexes → {out_dir}")
 
 
 def main() -> None:  # console script

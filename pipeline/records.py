@@ -91,7 +91,7 @@ class Sentence(SpanRecord):
 
 
 class Entity(SpanRecord):
-    sentence: StrictStr
+    sentence: Optional[StrictStr] = None  # SPEC 4: a gold set without sentences omits it
     label: StrictStr
     entity: StrictStr = Field(min_length=1)
 
@@ -122,7 +122,7 @@ class _Interval(_Model):
 
 
 class Timex(_Interval, SpanRecord):
-    sentence: StrictStr
+    sentence: Optional[StrictStr] = None  # SPEC 4: a gold set without sentences omits it
     type: StrictStr
     value: Optional[StrictStr] = None  # null when a system cannot normalise the expression
     mod: Optional[StrictStr] = None
@@ -156,7 +156,7 @@ class EventTime(_Interval):
 class Event(Record):
     """An event frame; its position (scope, sentence order) is its trigger's."""
 
-    sentence: StrictStr
+    sentence: Optional[StrictStr] = None  # SPEC 4: a gold set without sentences omits it
     type: StrictStr
     trigger: Trigger
     arguments: list[Argument] = Field(default_factory=list)

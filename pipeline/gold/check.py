@@ -48,13 +48,16 @@ class _Texts:
         return self.cache[doc_id]
 
 
-def _load(path: Path, name: str, problems: Problems, broken: set[str]) -> list[_Line]:
+def _load(path: Path, name: str, problems: Problems, broken: set[str]) -> list[_Line] | None:
     """Valid records of a file; problems get the others, broken the ids of invalid records
-    (so references to them are not reported a second time)."""
+    (so references to them are not reported a second time). None for an absent layer
+    (SPEC 4: a gold set may hold only some layers; regions.jsonl is always required)."""
     model = LAYERS[name][1]
     if not path.is_file():
-        problems.append((str(path), 0, "missing gold file"))
-        return []
+        if name == "regions":
+            problems.append((str(path), 0, "missing gold file (every gold set has regions.jsonl)"))
+            return []
+        return None
     lines = []
     try:
         for line in read_records(path, model):
@@ -101,8 +104,9 @@ def _spans(rec) -> list[tuple[str, Span]]:
     return [("span", rec)]
 
 
-def _check_record(ln: _Line, texts: _Texts, sentences: dict[str, _Line], broken: set[str],
+def _check_record(ln: _Line, texts: _Texts, sentences: dict[str, _Line] | None, broken: set[str],
                   problems: Problems) -> None:
+    """Offsets and text against the document; sentence membership when the set has sentences."""
     rec = ln.rec
     text = texts.get(rec.doc_id)
     if text is None:
@@ -110,7 +114,10 @@ def _check_record(ln: _Line, texts: _Texts, sentences: dict[str, _Line], broken:
         return
     span_problems = [m for what, span in _spans(rec) for m in _span_problems(span, text, what)]
     problems.extend(ln.problem(m) for m in span_problems)
-    if isinstance(rec, Sentence) or span_problems or rec.sentence in broken:
+    if isinstance(rec, Sentence) or span_problems or sentences is None or rec.sentence in broken:
+        return
+    if rec.sentence is None:
+        problems.append(ln.problem("no sentence id (required where the gold set has sentences)"))
         return
     sent = sentences.get(rec.sentence)
     if sent is None or sent.rec.doc_id != rec.doc_id:
@@ -132,7 +139,7 @@ def _check_event_time(ln: _Line, timexes: dict[str, _Line], broken: set[str], pr
         problems.append(ln.problem(f"time.timex {ev.time.timex!r} is not a timex of {ev.doc_id}"))
         return
     t: Timex = tx.rec
-    if t.sentence != ev.sentence:
+    if t.sentence is not None and t.sentence != ev.sentence:
         problems.append(ln.problem(f"time.timex {t.id!r} is in sentence {t.sentence}, not in the "
                                    f"event's sentence {ev.sentence}"))
     for field in ("value", "earliest", "latest"):
@@ -141,18 +148,21 @@ def _check_event_time(ln: _Line, timexes: dict[str, _Line], broken: set[str], pr
                                        f"{field} {getattr(t, field)!r}"))
 
 
-def _check_anchor(ln: _Line, timexes: dict[str, _Line], sentences: dict[str, _Line], broken: set[str],
+def _check_anchor(ln: _Line, timexes: dict[str, _Line], sentences: dict[str, _Line] | None, broken: set[str],
                   problems: Problems) -> None:
     anchor = ln.rec.anchor
     if anchor is None or anchor in broken:
         return
-    target = timexes.get(anchor) or sentences.get(anchor)
+    target = timexes.get(anchor) or (sentences or {}).get(anchor)
     if target is None or target.rec.doc_id != ln.rec.doc_id:
         problems.append(ln.problem(f"anchor {anchor!r} is no timex or sentence id of {ln.rec.doc_id}"))
 
 
-def _check_regions(regions: list[_Line], sentences: list[_Line], texts: _Texts, problems: Problems) -> None:
-    """Regions are runs of whole sentences, every gold sentence is in one, nothing is skipped."""
+def _check_regions(regions: list[_Line], sentences: list[_Line] | None, texts: _Texts, problems: Problems) -> None:
+    """Regions are runs of whole sentences, every gold sentence is in one, nothing is skipped.
+    Without a sentence layer only their bounds and overlaps can be checked."""
+    whole_sentences = sentences is not None
+    sentences = sentences or []
     by_doc: dict[str, list[_Line]] = {}
     for ln in sentences:
         by_doc.setdefault(ln.rec.doc_id, []).append(ln)
@@ -176,6 +186,8 @@ def _check_regions(regions: list[_Line], sentences: list[_Line], texts: _Texts, 
             problems.append(ln.problem(f"region end {r.end} is beyond the document ({len(text)} characters)"))
             continue
         # white space at a region's edges is no text: compare its stripped bounds
+        if not whole_sentences:
+            continue
         piece = text[r.start:r.end]
         start, end = r.start + len(piece) - len(piece.lstrip()), r.start + len(piece.rstrip())
         inside = [s for s in by_doc.get(r.doc_id, []) if r.start <= s.rec.start and s.rec.end <= r.end]
@@ -205,14 +217,14 @@ def check_gold(gold_dir: Path, seeds_dir: Path) -> list[str]:
     problems: Problems = []
     broken: set[str] = set()
     layers = {name: _load(gold_dir / LAYERS[name][0], name, problems, broken) for name in GOLD_LAYERS}
-    ids = {name: _unique_ids(lines, problems) for name, lines in layers.items()}
+    ids = {name: _unique_ids(lines, problems) if lines is not None else None for name, lines in layers.items()}
     texts = _Texts(seeds_dir)
     for name in ("sentences", "entities", "timexes", "events"):
-        for ln in layers[name]:
+        for ln in layers[name] or []:
             _check_record(ln, texts, ids["sentences"], broken, problems)
-    for ln in layers["events"]:
-        _check_event_time(ln, ids["timexes"], broken, problems)
-    for ln in layers["timexes"]:
+    for ln in layers["events"] or []:
+        _check_event_time(ln, ids["timexes"] or {}, broken, problems)
+    for ln in layers["timexes"] or []:
         _check_anchor(ln, ids["timexes"], ids["sentences"], broken, problems)
     _check_regions(layers["regions"], layers["sentences"], texts, problems)
     return [f"{path}:{line}: {message}" for path, line, message in sorted(set(problems))]
