@@ -24,7 +24,7 @@ from ..timexes.calendar import interval
 from .files import settings, write_jsonl
 from .loading import LoadError
 
-OUTPUT_LAYERS = ("documents", "sentences", "entities", "timexes", "events")
+OUTPUT_LAYERS = ("documents", "sentences", "entities", "timexes")  # no events file: "not predicted"
 
 
 def _config() -> dict:
@@ -128,9 +128,15 @@ def write_baseline(seeds_dir: Path, regions: Path | Iterable, out_dir: Path) -> 
     regions: a gold folder, a regions.jsonl, or Region records / dicts with `doc_id`.
     Returns the number of records written per file.
     """
+    doc_ids = _doc_ids(regions)
+    missing = [d for d in doc_ids if not (Path(seeds_dir) / f"{d}.txt").is_file()]
+    if missing:
+        raise LoadError(f"{seeds_dir}: no text for {len(missing)} gold document(s) "
+                        f"({', '.join(missing[:3])}{', …' if len(missing) > 3 else ''}); give the folder "
+                        f"of the gold set's texts with --texts")
     nlp = _nlp()
     layers: dict[str, list[dict]] = {name: [] for name in OUTPUT_LAYERS}
-    for doc_id in _doc_ids(regions):
+    for doc_id in doc_ids:
         for name, records in annotate(doc_id, Path(seeds_dir) / f"{doc_id}.txt", nlp).items():
             layers[name].extend(records)
     for name, records in layers.items():

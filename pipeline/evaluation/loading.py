@@ -27,6 +27,10 @@ class Layers:
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     regions: list[Region] = field(default_factory=list)
+    present: frozenset[str] = frozenset()  # the layers whose file exists (SPEC 4: a gold set may hold some)
+
+    def has(self, name: str) -> bool:
+        return name in self.present
 
 
 def _read(path: Path, name: str) -> list:
@@ -42,18 +46,24 @@ def _read(path: Path, name: str) -> list:
 
 
 def load_dir(path: Path, *, gold: bool = False) -> Layers:
-    """Load a gold folder (all five files required) or a prediction folder (regions are not
-    read; a missing layer file is an empty layer, e.g. a system without events)."""
+    """Load a gold folder or a prediction folder (regions are not read).
+
+    A missing layer file is an absent layer, not an empty one (`Layers.present`): a gold
+    set annotated for time only (SPEC 4), a system without events. Only a gold set's
+    regions.jsonl is required."""
     path = Path(path)
     if not path.is_dir():
         raise LoadError(f"{path}: not a directory")
     names = SCORED_LAYERS + ("regions",) if gold else SCORED_LAYERS
     layers = Layers()
+    present = set()
     for name in names:
         file = path / LAYERS[name][0]
         if not file.is_file():
-            if gold:
-                raise LoadError(f"{file}: missing (a gold set has every layer and regions.jsonl)")
+            if gold and name == "regions":
+                raise LoadError(f"{file}: missing (every gold set has regions.jsonl, SPEC 4)")
             continue
         setattr(layers, name, _read(file, name))
+        present.add(name)
+    layers.present = frozenset(present)
     return layers

@@ -1,14 +1,16 @@
-"""Markdown views: eval.md (pipeline beside baseline), errors.md and the README table.
+"""Markdown views: eval.md (pipeline beside its peers), errors.md and the README tables.
 
 The rows and their labels come from settings.json (`report`), so adding a metric to a
-report is a data change; these functions only lay the numbers out.
+report is a data change; these functions only lay the numbers out. A layer that was not
+scored carries its status (`not annotated` in the gold, `not predicted` by a peer), which
+is printed in place of numbers: never 0.000.
 """
 from __future__ import annotations
 
 from itertools import groupby
 
 from .files import settings
-from .scoring import ERROR_LAYERS, Error
+from .scoring import ERROR_LAYERS, Error, layer_status
 
 _NONE = "—"
 
@@ -28,6 +30,12 @@ def _num(value) -> str:
     return str(value) if isinstance(value, int) else f"{value:.3f}"
 
 
+def cell(result: dict | None, path: str) -> str:
+    """A number at a dotted path, or the status of its layer when the layer was not scored."""
+    status = layer_status(lookup(result, path.split(".")[0]))
+    return status if status else _num(lookup(result, path))
+
+
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)] + \
            ["| " + " | ".join(row) + " |" for row in rows] + [""]
@@ -38,16 +46,13 @@ def _prf_cells(scores: dict | None, counts: bool) -> list[str]:
     return [_num(lookup(scores, k)) for k in keys]
 
 
-def _prf_header(baseline: bool) -> list[str]:
-    return ["P", "R", "F", "TP", "FP", "FN"] + (["baseline P", "baseline R", "baseline F"] if baseline else [])
-
-
 def eval_markdown(result: dict, sources: dict[str, str]) -> str:
-    """eval.md: per layer a P/R/F table, an accuracy table and a per label/type table.
+    """eval.md: per layer a P/R/F table, an accuracy table and a per label/type table, with
+    the F1 (or accuracy) of each peer (`result["peers"]`) beside the pipeline's.
 
-    sources: what was scored ({"gold": dir, "predictions": dir, "baseline": dir}), shown on top.
+    sources: what was scored ({"gold": dir, "predictions": dir, "<peer>": dir}), shown on top.
     """
-    base = result.get("baseline")
+    peers: dict = result.get("peers") or {}
     scope = result.get("scope", {})
     lines = ["# Evaluation", ""]
     lines += [f"- {name}: `{where}`" for name, where in sources.items()]
@@ -55,22 +60,28 @@ def eval_markdown(result: dict, sources: dict[str, str]) -> str:
               f"({scope.get('characters', 0)} characters); fractions 0–1, micro-averaged, one-to-one matching", ""]
     for layer in settings()["report"]["layers"]:
         lines += [f"## {layer['title']}", ""]
-        lines += _table(["metric"] + _prf_header(base is not None),
+        status = layer_status(result.get(layer["name"]))
+        if status:
+            lines += [f"*{status}*", ""]
+            continue
+        lines += _table(["metric", "P", "R", "F", "TP", "FP", "FN"] + [f"{p} F" for p in peers],
                         [[label] + _prf_cells(lookup(result, path), True)
-                         + (_prf_cells(lookup(base, path), False) if base else [])
+                         + [cell(peer, path + ".f") for peer in peers.values()]
                          for label, path in layer["prf"]])
-        lines += _table(["metric", "value", "over"] + (["baseline", "baseline over"] if base else []),
+        lines += _table(["metric", "value", "over"] + list(peers),
                         [[label, _num(lookup(result, path)), _num(lookup(result, n))]
-                         + ([_num(lookup(base, path)), _num(lookup(base, n))] if base else [])
+                         + [cell(peer, path) for peer in peers.values()]
                          for label, path, n in layer["acc"]])
         if "per" in layer:
             path, title = layer["per"]
-            ours, theirs = lookup(result, path) or {}, lookup(base, path) or {}
+            ours = lookup(result, path) or {}
+            theirs = {name: lookup(peer, path) or {} for name, peer in peers.items()}
+            names = sorted(set(ours).union(*theirs.values()) if theirs else set(ours))
             lines += [f"### Per {title}", ""]
-            lines += _table(["name"] + _prf_header(base is not None),
+            lines += _table(["name", "P", "R", "F", "TP", "FP", "FN"] + [f"{p} F" for p in peers],
                             [[name] + _prf_cells(ours.get(name), True)
-                             + (_prf_cells(theirs.get(name), False) if base else [])
-                             for name in sorted(set(ours) | set(theirs))])
+                             + [cell(peer, f"{path}.{name}.f") for peer in peers.values()]
+                             for name in names])
     return "\n".join(lines)
 
 
@@ -104,8 +115,10 @@ def errors_markdown(errors: list[Error]) -> str:
 
 
 def readme_table(eval_json: dict) -> str:
-    """A Markdown table for the README: rows layer/metric, columns pipeline and baseline."""
-    base = eval_json.get("baseline")
-    rows = [[layer, metric, _num(lookup(eval_json, path)), _num(lookup(base, path)) if base else _NONE]
-            for layer, metric, path in settings()["report"]["readme"]]
-    return "\n".join(_table(["layer", "metric", "pipeline", "baseline"], rows)).rstrip("\n") + "\n"
+    """A Markdown table for one scored corpus: rows layer/metric, columns pipeline and its peers.
+    Layers the corpus's gold set lacks are left out (its title says which are annotated)."""
+    peers: dict = eval_json.get("peers") or {}
+    rows = [[layer, metric, cell(eval_json, path)] + [cell(peer, path) for peer in peers.values()]
+            for layer, metric, path in settings()["report"]["readme"]
+            if layer_status(lookup(eval_json, path.split(".")[0])) is None]
+    return "\n".join(_table(["layer", "metric", "pipeline"] + list(peers), rows)).rstrip("\n") + "\n"

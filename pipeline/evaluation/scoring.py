@@ -314,14 +314,32 @@ def _events(scope: _Scope, gold: Layers, pred: Layers) -> tuple[dict, list[Error
     return metrics, errors
 
 
+NOT_ANNOTATED = "not annotated"
+NOT_PREDICTED = "not predicted"
+
+
+def layer_status(metrics: dict | None) -> str | None:
+    """`not annotated` / `not predicted` for a layer that was not scored, else None."""
+    return metrics.get("status") if isinstance(metrics, dict) else None
+
+
 def score(gold: Layers, pred: Layers) -> tuple[dict, list[Error]]:
-    """All metrics of one system against the gold (the eval.json shape), and its errors, sorted."""
+    """All metrics of one system against the gold (the eval.json shape), and its errors, sorted.
+
+    A layer the gold set lacks is `{"status": "not annotated"}` and one the system does not
+    produce `{"status": "not predicted"}`: never scored, so never shown as 0.000."""
     scope = _Scope(gold, pred)
     metrics: dict = {"scope": {"documents": len({r.doc_id for r in gold.regions}), "regions": len(gold.regions),
                                "characters": sum(r.end - r.start for r in gold.regions)}}
     errors: list[Error] = []
     for name, layer in (("sentences", _sentences), ("entities", _entities), ("timexes", _timexes),
                         ("events", _events)):
+        if not gold.has(name):
+            metrics[name] = {"status": NOT_ANNOTATED}
+            continue
+        if not pred.has(name):
+            metrics[name] = {"status": NOT_PREDICTED}
+            continue
         metrics[name], layer_errors = layer(scope, gold, pred)
         errors += layer_errors
     return metrics, sorted(errors, key=Error.sort_key)

@@ -26,7 +26,8 @@ def test_baseline_on_two_sentences(tmp_path):
     out = tmp_path / "baseline"
     counts = write_baseline(seeds, [{"doc_id": "two", "start": 0, "end": len(text) - 1}], out)
     layers = load_dir(out)  # every record passes the record models
-    assert counts["documents"] == 1 and counts["events"] == 0 and (out / "events.jsonl").read_text() == ""
+    assert counts["documents"] == 1 and "events" not in counts and not (out / "events.jsonl").exists()
+    assert "events" not in layers.present  # scored as "not predicted", not as zero
     assert [(s.text, s.kind) for s in layers.sentences] == [
         ("Stalin was born in Gori on 18 December 1878.", "body"),
         ("He moved to Tiflis in 1894 with three friends.", "body")]

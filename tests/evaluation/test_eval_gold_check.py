@@ -143,16 +143,25 @@ def test_malformed_lines_never_raise(tmp_path, seeds_dir):
         f"{gold_dir}/timexes.jsonl:6",
     ]
     assert "cannot read: 'utf-8' codec can't decode byte 0xff" in problems[0]
-    assert problems[1].endswith(": missing gold file")
+    assert problems[1].endswith(": missing gold file (every gold set has regions.jsonl)")
     assert problems[5].startswith(f"{gold_dir}/timexes.jsonl:3: malformed JSON: ")
     assert problems[6:] == [f"{gold_dir}/timexes.jsonl:4: expected a JSON object, got list",
                             f"{gold_dir}/timexes.jsonl:6: expected a JSON object, got str"]
 
 
 def test_missing_folders_are_problems(tmp_path):
+    # SPEC 4: any layer may be absent from a gold set, but never its regions
     problems = check_gold(tmp_path / "nothing", tmp_path / "no-seeds")
-    assert problems == [f"{tmp_path}/nothing/{name}.jsonl:0: missing gold file"
-                        for name in ("entities", "events", "regions", "sentences", "timexes")]
+    assert problems == [f"{tmp_path}/nothing/regions.jsonl:0: missing gold file (every gold set has regions.jsonl)"]
+
+
+def test_a_timex_only_gold_set_is_checked_without_sentences(tmp_path, seeds_dir):
+    timexes = [{k: v for k, v in t.items() if k != "sentence"} for t in GOLD["timexes"]]
+    gold = write_dir(tmp_path / "gold", {"regions": GOLD["regions"], "timexes": timexes}, all_layers=False)
+    assert check_gold(gold, seeds_dir) == []
+    bad = [{**timexes[0], "start": timexes[0]["start"] + 1}]
+    write_dir(gold, {"timexes": bad}, all_layers=False)
+    assert len(check_gold(gold, seeds_dir)) == 1  # offsets are still checked against the text
 
 
 def test_white_space_at_region_edges_is_allowed(tmp_path, seeds_dir):

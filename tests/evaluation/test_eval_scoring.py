@@ -159,7 +159,7 @@ def test_region_scoping(tmp_path):
 
 
 def test_empty_prediction(tmp_path):
-    m, errors = run(tmp_path, {})
+    m, errors = run(tmp_path, {name: [] for name in ("sentences", "entities", "timexes", "events")})
     for metric in (m["sentences"], m["entities"]["strict"], m["timexes"]["value"], m["events"]["arg_cls"]):
         assert prf(metric) == (0.0, 0.0, 0.0)
     assert m["entities"]["strict"]["fn"] == 3
@@ -196,18 +196,19 @@ def test_evaluate_writes_reports(tmp_path, gold_dir):
     pred = write_dir(tmp_path / "pred", {**GOLD, "entities": ents}, all_layers=False)
     base = write_dir(tmp_path / "base", {"sentences": GOLD["sentences"]}, all_layers=False)
     out = tmp_path / "out"
-    result = evaluate(gold_dir, pred, out, baseline_dir=base)
+    result = evaluate(gold_dir, pred, out, peers={"baseline": base})
     saved = json.loads((out / "eval.json").read_text())
     assert saved == json.loads(json.dumps(result))
     for key in SPEC6_KEYS:
         assert 0.0 <= _get(saved, key) <= 1.0, key
-        assert 0.0 <= _get(saved["baseline"], key) <= 1.0, key
     assert _get(saved, "entities.per_label.PERSON.r") == 0.0
     assert _get(saved, "entities.per_label.ORG.p") == 0.0
     assert saved["events"]["trigger_cls"]["f"] == approx(1.0)
-    assert saved["baseline"]["sentences"]["f"] == approx(1.0)
+    assert saved["peers"]["baseline"]["sentences"]["f"] == approx(1.0)
+    # the peer wrote sentences only: its other layers are not predicted, not zero
+    assert saved["peers"]["baseline"]["entities"] == {"status": "not predicted"}
     first = {name: (out / name).read_bytes() for name in ("eval.json", "eval.md", "errors.md")}
-    evaluate(gold_dir, pred, out, baseline_dir=base)
+    evaluate(gold_dir, pred, out, peers={"baseline": base})
     assert first == {name: (out / name).read_bytes() for name in first}  # deterministic
     errors_md = first["errors.md"].decode()
     assert "label ORG vs gold PERSON" in errors_md and "> Stalin was born in Gori in 1878." in errors_md
@@ -215,14 +216,15 @@ def test_evaluate_writes_reports(tmp_path, gold_dir):
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")]  # no temporary files left
     table = readme_table(saved)
     assert table.splitlines()[0] == "| layer | metric | pipeline | baseline |"
-    assert "| Entities | strict F1 | 0.667 | 0.000 |" in table
+    assert "| Entities | strict F1 | 0.667 | not predicted |" in table
     assert "| Sentences | boundary F1 (body) | 1.000 | 1.000 |" in table
 
 
-def test_readme_table_without_baseline():
+def test_readme_table_without_peers():
     table = readme_table({"entities": {"strict": {"p": 1.0, "r": 0.5, "f": 2 / 3}}})
-    assert "| Entities | strict F1 | 0.667 | — |" in table
-    assert "| Events | time accuracy | — | — |" in table
+    assert table.splitlines()[0] == "| layer | metric | pipeline |"
+    assert "| Entities | strict F1 | 0.667 |" in table
+    assert "| Events | time accuracy | — |" in table
 
 
 def test_malformed_prediction_names_file_and_line(tmp_path, gold_dir):
