@@ -89,6 +89,9 @@ def run(paths: List[Path] = typer.Argument(None, help="Files or folders of .txt 
     finally:
         if previous is not terminated:
             signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+    if summary.invalid:
+        say("[yellow]warning:[/]", f"{summary.invalid} invalid record(s) dropped, not written (a bug: see "
+                       f"`invalid_records` in {out_dir / 'documents.jsonl'})")
     for message in summary.errors:
         say("[red]failed:[/]", message)
     table = Table(title=escape(f"{out_dir}/"))
@@ -105,38 +108,69 @@ def run(paths: List[Path] = typer.Argument(None, help="Files or folders of .txt 
 def evaluate(gold: Path = typer.Option(..., "--gold", help="Gold folder (SPEC 4)."),
              pred: Path = typer.Option(..., "--pred", help="Prediction folder (SPEC 2 files)."),
              out_dir: Optional[Path] = typer.Option(None, "--out", help="Where to write eval.json/.md, errors.md."),
-             baseline: bool = typer.Option(False, "--baseline", help="Also score the plain spaCy model.")) -> None:
-    """Score predictions against the gold set (SPEC 5)."""
+             baseline: bool = typer.Option(False, "--baseline", help="Also score the plain spaCy model."),
+             texts: Path = typer.Option(Path("seeds"), "--texts",
+                                        help="Folder of the gold documents' texts (for --baseline).")) -> None:
+    """Score predictions against a gold set (SPEC 5); layers the gold set lacks are 'not annotated'."""
     from .evaluation import LoadError, evaluate as run_eval, write_baseline
 
     for p in (gold, pred):
         if not p.is_dir():
             _fail(f"no such folder: {p}")
+    if baseline and not texts.is_dir():
+        _fail(f"no such folder: {texts} (--texts: the gold documents' texts)")
     out_dir = out_dir or pred
-    baseline_dir = None
     try:
+        peers = {}
         if baseline:
-            baseline_dir = out_dir / "baseline"
-            write_baseline(Path("seeds"), gold, baseline_dir)
-        result = run_eval(gold, pred, out_dir, baseline_dir=baseline_dir)
+            peers["baseline"] = out_dir / "baseline"
+            write_baseline(texts, gold, peers["baseline"])
+        result = run_eval(gold, pred, out_dir, peers=peers)
     except LoadError as e:
         _fail(str(e))
     _print_headline(result)
 
 
-def _print_headline(result: dict) -> None:
-    table = Table(title="accuracy (F1)")
+@app.command("eval-dev")
+def evaluate_dev(config: Path = typer.Argument(Path("corpora/corpora.json"), help="The dev corpora (JSON)."),
+                 out_dir: Path = typer.Option(Path("outputs/eval"), "--out"),
+                 peers: str = typer.Option("baseline,heideltime", "--peers",
+                                           help="Comma-separated peers to score beside the pipeline.")) -> None:
+    """Score every dev corpus, each in its own table, the pipeline beside its peers (`make eval`)."""
+    from .evaluation import LoadError
+    from .evaluation.dev import PEERS, evaluate_dev as run_dev
+
+    chosen = tuple(p for p in peers.split(",") if p)
+    if unknown := set(chosen) - set(PEERS):
+        _fail(f"unknown peer(s) {', '.join(sorted(unknown))} (known: {', '.join(PEERS)})")
+    try:
+        summary = run_dev(config, out_dir, chosen, log=lambda m: err.print(m))
+    except LoadError as e:
+        _fail(str(e))
+    for name, result in summary["corpora"].items():
+        _print_headline(result, title=f"{result['title']} ({name})")
+    out.print(f"written: {out_dir / 'eval.md'}, {out_dir / 'eval.json'}")
+
+
+def _print_headline(result: dict, title: str = "accuracy (F1)") -> None:
+    from .evaluation.render import cell
+
+    if "status" in result:
+        out.print(f"{title}: {result['status']}")
+        return
+    peers = result.get("peers") or {}
+    table = Table(title=title)
     table.add_column("layer")
     table.add_column("metric")
-    table.add_column("F1", justify="right")
+    table.add_column("pipeline", justify="right")
+    for name in peers:
+        table.add_column(name, justify="right")
     rows = [("sentences", "boundaries", ("sentences", "f")), ("entities", "strict", ("entities", "strict", "f")),
             ("timexes", "relaxed", ("timexes", "relaxed", "f")), ("timexes", "value", ("timexes", "value", "f")),
             ("events", "trigger cls", ("events", "trigger_cls", "f")), ("events", "argument cls", ("events", "arg_cls", "f"))]
     for layer, metric, path in rows:
-        value = result
-        for key in path:
-            value = value.get(key, {}) if isinstance(value, dict) else None
-        table.add_row(layer, metric, f"{value:.3f}" if isinstance(value, (int, float)) else "-")
+        dotted = ".".join(path)
+        table.add_row(layer, metric, cell(result, dotted), *(cell(peer, dotted) for peer in peers.values()))
     out.print(table)
 
 
@@ -164,9 +198,11 @@ def timeline(out_dir: Path = typer.Option(Path("outputs"), "--out", help="Folder
 @app.command()
 def report(eval_json: Path = typer.Argument(Path("outputs/eval/eval.json")),
            readme: Path = typer.Argument(Path("README.md"))) -> None:
-    """Refresh the README's accuracy table (between its ACCURACY markers) from eval.json."""
+    """Refresh the README's accuracy tables (between its ACCURACY markers) from eval.json:
+    one table per corpus for the summary of `eval-dev`, one table for a single `eval`."""
     import srsly
 
+    from .evaluation.dev import summary_markdown
     from .evaluation.render import readme_table
 
     if not eval_json.is_file():
@@ -175,7 +211,8 @@ def report(eval_json: Path = typer.Argument(Path("outputs/eval/eval.json")),
     begin, end = "<!-- ACCURACY:BEGIN -->", "<!-- ACCURACY:END -->"
     if begin not in text or end not in text:
         _fail(f"{readme} has no {begin} ... {end} block")
-    table = readme_table(srsly.read_json(eval_json))
+    data = srsly.read_json(eval_json)
+    table = summary_markdown(data) if "corpora" in data else readme_table(data)
     head, rest = text.split(begin, 1)
     _, tail = rest.split(end, 1)
     readme.write_text(f"{head}{begin}\n{table.strip()}\n{end}{tail}", encoding="utf-8")
