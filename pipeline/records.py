@@ -20,7 +20,13 @@ from pydantic import (BaseModel, ConfigDict, Field, StrictInt, StrictStr, Valida
 
 from .schema import ENTITY_LABELS, NUMERIC_LABELS, SENTENCE_KINDS, TIMEX_MODS, TIMEX_TYPES, event_roles, labels
 
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DAY = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")  # SPEC 2: BC years are astronomical, signed (-0048)
+
+
+def _day_key(day: str) -> tuple[int, str]:
+    """Chronological order of ISO days with signed years (string order is wrong before year 1)."""
+    year, rest = day[:-6], day[-6:]
+    return int(year), rest
 
 
 def _one_of(value: str, allowed, what: str) -> str:
@@ -111,12 +117,12 @@ class _Interval(_Model):
     @classmethod
     def _iso_day(cls, v: str | None) -> str | None:
         if v is not None and not _ISO_DAY.match(v):
-            raise ValueError(f"{v!r} is not an ISO day YYYY-MM-DD")
+            raise ValueError(f"{v!r} is not an ISO day YYYY-MM-DD (years BC: -YYYY-MM-DD)")
         return v
 
     @model_validator(mode="after")
     def _ordered_interval(self):
-        if self.earliest and self.latest and self.earliest > self.latest:
+        if self.earliest and self.latest and _day_key(self.earliest) > _day_key(self.latest):
             raise ValueError(f"earliest {self.earliest} is after latest {self.latest}")
         return self
 
@@ -225,6 +231,26 @@ LAYERS: dict[str, tuple[str, type[_Model]]] = {
     "events": ("events.jsonl", Event),
     "regions": ("regions.jsonl", Region),
 }
+
+
+def drop_invalid(layers: dict[str, list[dict]]) -> list[dict]:
+    """Remove from layers, in place, every record its layer's model rejects, so that a run never
+    writes what its own eval would refuse (one bad date must not cost the whole folder).
+    Returns what was dropped, `{layer, id, reason}` each: such a record is a bug to report,
+    and the caller records it with its document."""
+    dropped = []
+    for name, records in layers.items():
+        model = LAYERS[name][1]
+        kept = []
+        for record in records:
+            try:
+                model.model_validate(record)
+            except ValidationError as err:
+                dropped.append({"layer": name, "id": record.get("id"), "reason": describe_error(err)})
+                continue
+            kept.append(record)
+        records[:] = kept
+    return dropped
 
 
 def describe_error(err: ValidationError) -> str:

@@ -26,6 +26,7 @@ from .outputs import AtomicJsonlSet, SortedLines
 from .rules import load_rules
 from .events.timeline import timeline_records
 from .segmentation.lines import layout
+from .records import drop_invalid
 from .writers import LAYERS, RecordBuilder
 
 # A document longer than this is cut into chunks; context (canonical names, date
@@ -42,6 +43,7 @@ class InputError(Exception):
 class RunSummary:
     documents: int = 0
     failed: int = 0
+    invalid: int = 0  # records dropped because their model rejected them (bugs; see documents.jsonl)
     counts: dict[str, int] = field(default_factory=lambda: {k: 0 for k in LAYERS})
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
@@ -136,6 +138,9 @@ def run(inputs: Iterable[Path] = ("seeds",), out_dir: Path = Path("outputs"), *,
             if isinstance(document, Document):
                 record.update({"sha256": document.sha256, "chars": len(document.text),
                                "sentences": len(builder.layers["sentences"]), "status": "ok", "error": None})
+                if invalid := drop_invalid(builder.layers):  # a bug, reported, never written
+                    record["invalid_records"] = invalid
+                    summary.invalid += len(invalid)
                 for layer in LAYERS:
                     outputs.write(layer, builder.layers[layer])
                     summary.counts[layer] += len(builder.layers[layer])
