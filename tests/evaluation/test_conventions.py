@@ -1,0 +1,35 @@
+"""The SPEC-compatible view of a TIMEX2 gold set sets items aside by category, never by item.
+The text and records are written for the test."""
+from __future__ import annotations
+
+from pipeline.evaluation.conventions import spec_compatible
+from pipeline.evaluation.loading import Layers
+from pipeline.records import Timex
+
+TEXT = ("The truce of 1712-15 held; between 1720 and 1722 the former regent ruled, "
+        "and now the court met every year on the day of the feast, and in March.")
+
+
+def _t(text: str, attrs: dict, n: int, occ: int = 0, **fields) -> Timex:
+    start = -1
+    for _ in range(occ + 1):
+        start = TEXT.index(text, start + 1)
+    return Timex(doc_id="d", id=f"d:t{n}", start=start, end=start + len(text), text=text,
+                 type=fields.pop("type", "DATE"), value=attrs.get("val"), source={"timex2": attrs}, **fields)
+
+
+def test_categories_and_predictions_set_aside_with_them():
+    gold = [_t("1712", {"val": "1712"}, 1), _t("15", {"val": "1715"}, 2), _t("1720", {"val": "1720"}, 3),
+            _t("1722", {"val": "1722"}, 4), _t("former", {"val": "PAST_REF"}, 5), _t("now", {"val": "PRESENT_REF"}, 6),
+            _t("every year", {"val": "XXXX", "set": "YES"}, 7, type="SET"),
+            _t("the day of the feast", {"comment": "EC:EVENT-BASED", "val": "XXXX-XX-XX"}, 8),
+            _t("March", {"val": "XXXX-03"}, 9)]
+    pred = [Timex(doc_id="d", id="d:p1", start=13, end=20, text="1712-15", type="DATE", value="1712/1715"),
+            Timex(doc_id="d", id="d:p2", start=gold[6].start, end=gold[6].end, text="every year", type="SET",
+                  value="P1Y")]
+    g, p, counts = spec_compatible(Layers(timexes=gold, present=frozenset({"timexes"})),
+                                   Layers(timexes=pred, present=frozenset({"timexes"})), {"d": TEXT})
+    assert counts == {"SET period": 1, "event-anchored": 1, "predictions set aside": 1, "range endpoint": 4,
+                      "reference word": 2, "unspecified value": 1}
+    assert [(t.text, t.value) for t in g.timexes] == [("every year", "P1Y")]
+    assert [t.id for t in p.timexes] == ["d:p2"]  # the range over two set-aside endpoints goes with them
