@@ -2,6 +2,7 @@
 
     import pipeline
     nlp = pipeline.load()            # one spaCy pipeline with every stage
+    pipeline.to_records(nlp(text))   # {layer: [record, ...]}: exactly the JSONL records
     pipeline.run(["seeds"], "outputs")  # what `python -m pipeline run` does
 """
 __version__ = "0.1.0"
@@ -11,6 +12,12 @@ def load(model: str | None = None, **options):
     """The whole chain as one spaCy `Language` (see pipeline.nlp.load)."""
     from .nlp import DEFAULT_MODEL, load as _load
     return _load(model or DEFAULT_MODEL, **options)
+
+
+def to_records(doc, doc_id: str = "doc", offset: int = 0) -> dict[str, list[dict]]:
+    """The SPEC records of a Doc (see pipeline.writers.to_records)."""
+    from .writers import to_records as _to_records
+    return _to_records(doc, doc_id, offset)
 
 
 def run(inputs=("seeds",), out_dir="outputs", **options):

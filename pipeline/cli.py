@@ -95,11 +95,10 @@ def run(paths: List[Path] = typer.Argument(None, help="Files or folders of .txt 
     for message in summary.errors:
         say("[red]failed:[/]", message)
     table = Table(title=escape(f"{out_dir}/"))
-    for col in ("documents", "failed", "sentences", "entities", "timexes", "events", "seconds"):
+    for col in ("documents", "failed", *summary.counts, "seconds"):
         table.add_column(col, justify="right")
-    c = summary.counts
-    table.add_row(str(summary.documents), str(summary.failed), str(c["sentences"]), str(c["entities"]),
-                  str(c["timexes"]), str(c["events"]), f"{summary.seconds:.1f}")
+    table.add_row(str(summary.documents), str(summary.failed), *map(str, summary.counts.values()),
+                  f"{summary.seconds:.1f}")
     err.print(table)
     raise typer.Exit(1 if summary.failed else 0)
 

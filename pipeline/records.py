@@ -1,11 +1,17 @@
 """The record shapes of SPEC 2 and 4, defined once.
 
-Writers build records with `Model(...).model_dump()`, the gold validator and the scorer
-read files back through the same models, so a shape or a closed vocabulary is changed
-here and nowhere else. Extra fields are allowed (SPEC 2); vocabularies come from
-`pipeline.schema` (models/schema/*.json). Checks that need the document text (offsets,
-`text == document[start:end]`) or other records (sentence ids) live in
-`pipeline.gold.check`, not here.
+Every record that is written goes through these models: `pipeline.to_records` (and so
+the runner's writers), the gold builder and the baseline build records with
+`Model(...).model_dump()`, and the gold validator and the scorer read files back
+through the same models, so a shape or a closed vocabulary is changed here and
+nowhere else. A model's field order is the key order of its JSONL lines (mixins are
+listed so that inherited fields land in place). Extra fields are allowed (SPEC 2);
+vocabularies come from `pipeline.schema` (models/schema/*.json). Checks that need the
+document text (offsets, `text == document[start:end]`) or other records (sentence
+ids) live in `pipeline.gold.check`, not here.
+
+The layer lists (`DOC_LAYERS`, `OUTPUT_LAYERS`, `GOLD_LAYERS`) and the file of each
+layer (`LAYERS`) are defined here too, and only here.
 """
 from __future__ import annotations
 
@@ -39,19 +45,41 @@ def _one_of(value: str, allowed, what: str) -> str:
 class _Model(BaseModel):
     model_config = ConfigDict(extra="allow")
 
+    def record(self) -> dict:
+        """The JSON-ready dict of one JSONL line (fields in declaration order)."""
+        return self.model_dump()
 
-class Span(_Model):
-    """A character span: code-point offsets, end exclusive, with its text (SPEC 1)."""
+    @classmethod
+    def build(cls, **fields) -> dict:
+        """The record of these fields in this model's shape, not validated: the runner
+        validates a document's records at once (`drop_invalid`), so that one bad record
+        is reported and dropped instead of costing the document. Nested records are
+        given built (`Trigger.shape(...)`)."""
+        return cls.shape(**fields).record()
+
+    @classmethod
+    def shape(cls, **fields):
+        """An instance with these fields, not validated (pydantic's model_construct)."""
+        return cls.model_construct(**fields)
+
+
+class _Offsets(_Model):
+    """Code-point offsets, end exclusive, not empty (SPEC 1)."""
 
     start: StrictInt = Field(ge=0)
     end: StrictInt = Field(ge=0)
-    text: StrictStr = Field(min_length=1)
 
     @model_validator(mode="after")
     def _ordered(self):
         if not self.start < self.end:
             raise ValueError(f"start {self.start} must be < end {self.end}")
         return self
+
+
+class Span(_Offsets):
+    """A character span with its text (SPEC 1)."""
+
+    text: StrictStr = Field(min_length=1)
 
 
 class Record(_Model):
@@ -61,27 +89,57 @@ class Record(_Model):
     id: StrictStr = Field(min_length=1)
 
 
+class InSentence(Record):
+    """A record inside a sentence: the sentence's id follows its own. A gold set without
+    sentences omits it (SPEC 4), and so does a record made without a segments stage."""
+
+    sentence: Optional[StrictStr] = None
+
+    def record(self) -> dict:
+        out = self.model_dump()
+        if out["sentence"] is None:
+            del out["sentence"]
+        return out
+
+
 class SpanRecord(Span, Record):
     pass
 
 
 class Document(_Model):
-    """documents.jsonl; provenance (pipeline version, model name/version) goes in extra fields.
+    """documents.jsonl: one per input file, with provenance and status.
 
-    `id` defaults to the doc_id: a document is its own record.
+    A failed document (not readable, or a stage raised) has no sha256 and chars, and
+    its `error` says why. `id` is the doc_id (a document is its own record) and is not
+    written.
     """
 
     doc_id: StrictStr = Field(min_length=1)
-    id: Optional[StrictStr] = None
+    id: Optional[StrictStr] = Field(default=None, exclude=True)
     path: StrictStr
-    sha256: StrictStr = Field(pattern=r"^[0-9a-f]{64}$")
-    chars: StrictInt = Field(ge=0)
+    pipeline: Optional[StrictStr] = None
+    pipeline_version: Optional[StrictStr] = None
+    model: Optional[StrictStr] = None
+    model_version: Optional[StrictStr] = None
+    sha256: Optional[StrictStr] = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    chars: Optional[StrictInt] = Field(default=None, ge=0)
     sentences: StrictInt = Field(ge=0)
+    status: StrictStr = "ok"
+    error: Optional[StrictStr] = None
+
+    @field_validator("status")
+    @classmethod
+    def _status(cls, v: str) -> str:
+        return _one_of(v, ("ok", "failed"), "document status")
 
     @model_validator(mode="after")
-    def _default_id(self):
+    def _consistent(self):
         if self.id is None:
             self.id = self.doc_id
+        if self.status == "ok" and (self.sha256 is None or self.chars is None):
+            raise ValueError("a document with status ok has its sha256 and chars")
+        if self.status == "failed" and not self.error:
+            raise ValueError("a failed document says why in `error`")
         return self
 
 
@@ -96,8 +154,7 @@ class Sentence(SpanRecord):
         return _one_of(v, SENTENCE_KINDS, "sentence kind")
 
 
-class Entity(SpanRecord):
-    sentence: Optional[StrictStr] = None  # SPEC 4: a gold set without sentences omits it
+class Entity(Span, InSentence):
     label: StrictStr
     entity: StrictStr = Field(min_length=1)
 
@@ -107,13 +164,11 @@ class Entity(SpanRecord):
         return _one_of(v, ENTITY_LABELS | NUMERIC_LABELS, "entity label")
 
 
-class _Interval(_Model):
-    """Mixin for `earliest`/`latest`: ISO days, first <= last."""
+class _IntervalChecks(_Model):
+    """Checks of `earliest`/`latest` (declared by the subclass, where they stand in its
+    lines): ISO days, first <= last."""
 
-    earliest: Optional[StrictStr] = None
-    latest: Optional[StrictStr] = None
-
-    @field_validator("earliest", "latest")
+    @field_validator("earliest", "latest", check_fields=False)
     @classmethod
     def _iso_day(cls, v: str | None) -> str | None:
         if v is not None and not _ISO_DAY.match(v):
@@ -127,11 +182,12 @@ class _Interval(_Model):
         return self
 
 
-class Timex(_Interval, SpanRecord):
-    sentence: Optional[StrictStr] = None  # SPEC 4: a gold set without sentences omits it
+class Timex(_IntervalChecks, Span, InSentence):
     type: StrictStr
     value: Optional[StrictStr] = None  # null when a system cannot normalise the expression
     mod: Optional[StrictStr] = None
+    earliest: Optional[StrictStr] = None
+    latest: Optional[StrictStr] = None
     anchor: Optional[StrictStr] = None
 
     @field_validator("type")
@@ -149,20 +205,24 @@ class Trigger(Span):
     pass
 
 
-class Argument(Span):
+class _Role(_Model):
     role: StrictStr
+
+
+class Argument(Span, _Role):
     entity: StrictStr = Field(min_length=1)
 
 
-class EventTime(_Interval):
+class EventTime(_IntervalChecks):
     timex: StrictStr
     value: Optional[StrictStr] = None
+    earliest: Optional[StrictStr] = None
+    latest: Optional[StrictStr] = None
 
 
-class Event(Record):
+class Event(InSentence):
     """An event frame; its position (scope, sentence order) is its trigger's."""
 
-    sentence: Optional[StrictStr] = None  # SPEC 4: a gold set without sentences omits it
     type: StrictStr
     trigger: Trigger
     arguments: list[Argument] = Field(default_factory=list)
@@ -207,19 +267,30 @@ class Event(Record):
         return self.trigger.end
 
 
-class Region(_Model):
-    """regions.jsonl of a gold set (SPEC 4): annotated text; no text field, id optional."""
+class TimelineRow(_Model):
+    """timeline.jsonl: a dated, asserted, positive event with a one-line summary."""
 
     doc_id: StrictStr = Field(min_length=1)
-    id: Optional[StrictStr] = None
-    start: StrictInt = Field(ge=0)
-    end: StrictInt = Field(ge=0)
+    event: StrictStr
+    value: Optional[StrictStr] = None
+    earliest: StrictStr
+    type: StrictStr
+    summary: StrictStr
+    sentence: StrictStr
+    entities: list[StrictStr] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _ordered(self):
-        if not self.start < self.end:
-            raise ValueError(f"start {self.start} must be < end {self.end}")
-        return self
+
+class _RegionOf(_Model):
+    doc_id: StrictStr = Field(min_length=1)
+    id: Optional[StrictStr] = None
+
+
+class Region(_Offsets, _RegionOf):
+    """regions.jsonl of a gold set (SPEC 4): annotated text; no text field, id optional
+    (and not written when absent)."""
+
+    def record(self) -> dict:
+        return self.model_dump(exclude_none=True)
 
 
 # Layer name -> (file name, model): the one place that ties files to shapes.
@@ -229,8 +300,15 @@ LAYERS: dict[str, tuple[str, type[_Model]]] = {
     "entities": ("entities.jsonl", Entity),
     "timexes": ("timexes.jsonl", Timex),
     "events": ("events.jsonl", Event),
+    "timeline": ("timeline.jsonl", TimelineRow),
     "regions": ("regions.jsonl", Region),
 }
+# The layers a Doc gives (`pipeline.to_records`), in the order ids cross-reference them.
+DOC_LAYERS: tuple[str, ...] = ("sentences", "entities", "timexes", "events")
+# What `pipeline run` writes, what the baseline writes, what a gold set may hold.
+OUTPUT_LAYERS: tuple[str, ...] = ("documents", *DOC_LAYERS, "timeline")
+BASELINE_LAYERS: tuple[str, ...] = ("documents", "sentences", "entities", "timexes")  # no events: "not predicted"
+GOLD_LAYERS: tuple[str, ...] = (*DOC_LAYERS, "regions")
 
 
 def drop_invalid(layers: dict[str, list[dict]]) -> list[dict]:

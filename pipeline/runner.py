@@ -15,19 +15,19 @@ from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 from spacy.util import ignore_error, minibatch
 
 from . import __version__
 from .documents import Document, DocumentError, read_document
 from .nlp import DEFAULT_MODEL, load
-from .outputs import AtomicJsonlSet, SortedLines
+from .records import DOC_LAYERS as LAYERS, Document as DocumentRecord, drop_invalid
 from .rules import load_rules
 from .events.timeline import timeline_records
 from .segmentation.lines import layout
-from .records import drop_invalid
-from .writers import LAYERS, RecordBuilder
+from .sinks import make_sink
+from .writers import RecordBuilder
 
 # A document longer than this is cut into chunks; context (canonical names, date
 # anchoring, pronouns) does not cross a cut, so it is set above typical article length
@@ -111,21 +111,19 @@ def _provenance(nlp) -> dict:
 
 def run(inputs: Iterable[Path] = ("seeds",), out_dir: Path = Path("outputs"), *, model: str = DEFAULT_MODEL,
         n_process: int = 1, batch_size: int = 1, dct: str | None = None, nlp=None,
-        on_document: Callable[[str, dict], None] | None = None) -> RunSummary:
+        on_document: Callable[[str, dict], None] | None = None,
+        formats: Sequence[str] = ("jsonl",)) -> RunSummary:
     """Process inputs into out_dir (SPEC 2 files). Raises InputError for usage problems
     (before any output file is touched); a document that cannot be read or processed is
-    recorded as failed and the others go on."""
+    recorded as failed and the others go on. Each document's records go to one sink per
+    output format (pipeline.sinks), which publishes them when the run completes."""
     files = collect_inputs(inputs)
     check_out_dir(out_dir)
     nlp = nlp or load_pipeline(model, dct)
-    try:
-        outputs = AtomicJsonlSet(Path(out_dir), ["documents", *LAYERS, "timeline"])
-    except OSError as err:
-        raise InputError(f"cannot write to output folder {out_dir}: {err.strerror or err}") from None
+    outputs = _open_sinks(formats, Path(out_dir))
     started = time.perf_counter()
     summary = RunSummary()
     provenance = _provenance(nlp)
-    timeline = SortedLines(Path(out_dir))
     try:
         for document, builder in _process(nlp, files, n_process, batch_size, summary):
             record = {"doc_id": builder.doc_id, "path": str(document.path), **provenance}
@@ -141,27 +139,47 @@ def run(inputs: Iterable[Path] = ("seeds",), out_dir: Path = Path("outputs"), *,
                 if invalid := drop_invalid(builder.layers):  # a bug, reported, never written
                     record["invalid_records"] = invalid
                     summary.invalid += len(invalid)
+                layers = {**builder.layers, "timeline": rows}
                 for layer in LAYERS:
-                    outputs.write(layer, builder.layers[layer])
                     summary.counts[layer] += len(builder.layers[layer])
-                for order, row in enumerate(rows):  # by date, then document order
-                    timeline.add([row.get("earliest") or "", row["doc_id"], order], row)
             else:
                 record.update({"sha256": None, "chars": None, "sentences": 0, "status": "failed",
                                "error": str(document.error)})
+                layers = {}
             summary.documents += 1
-            outputs.write("documents", [record])
+            record = DocumentRecord(**record).record()
+            for sink in outputs:
+                sink.add(record, layers)
             if on_document:
                 on_document(builder.doc_id, record)
-            del document, builder, rows  # not alive while the next document is processed
-        outputs.write_lines("timeline", timeline)
-        outputs.commit()
+            del document, builder, rows, layers  # not alive while the next document is processed
+        for sink in outputs:
+            sink.commit()
     except BaseException:
-        outputs.abort()
-        timeline.close()
+        _abort_all(outputs)
         raise
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _open_sinks(formats: Sequence[str], out_dir: Path) -> list:
+    """One sink per output format; a folder that cannot be written is a usage error."""
+    opened = []
+    try:
+        for name in formats:
+            opened.append(make_sink(name, out_dir))
+    except ValueError as err:
+        _abort_all(opened)
+        raise InputError(str(err)) from None
+    except OSError as err:
+        _abort_all(opened)
+        raise InputError(f"cannot write to output folder {out_dir}: {err.strerror or err}") from None
+    return opened
+
+
+def _abort_all(sinks: list) -> None:
+    for sink in sinks:
+        sink.abort()
 
 
 def check_out_dir(out_dir: Path) -> None:

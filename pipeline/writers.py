@@ -1,7 +1,11 @@
-"""Doc -> SPEC records (one list per output file), with ids and cross-references.
+"""Doc -> SPEC records (one list per layer), with ids and cross-references.
 
-A document may arrive as several Docs (chunks of a huge text); `add` takes each with
-the offset of its first character so every span is re-based onto the whole text.
+`to_records(doc)` is the public form: exactly the records `pipeline run` writes for a
+Doc. The records are built through the models of `pipeline.records` (the one
+definition of their shapes), without validation: the runner validates each document's
+records at once and drops (and reports) what a model rejects. A document may arrive as several Docs (chunks of a huge
+text); `RecordBuilder.add` takes each with the offset of its first character so every
+span is re-based onto the whole text, and numbers ids across the chunks.
 """
 from __future__ import annotations
 
@@ -10,8 +14,20 @@ import bisect
 from spacy.tokens import Doc
 
 from . import extensions as ext
+from .records import DOC_LAYERS, Argument, Entity, Event, EventTime, Sentence, Timex, Trigger
 
-LAYERS = ("sentences", "entities", "timexes", "events")
+LAYERS = DOC_LAYERS  # the layers a builder fills (kept under this name for its importers)
+
+
+def to_records(doc: Doc, doc_id: str = "doc", offset: int = 0) -> dict[str, list[dict]]:
+    """The SPEC records of a Doc made by the full pipeline: {layer: [record, ...]} for
+    sentences, entities, timexes and events, exactly as the JSONL files hold them.
+
+    `doc_id` prefixes every id (`doc:s1`, `doc:e1` ...); `offset` is added to every
+    character offset (for a Doc cut from a longer text)."""
+    builder = RecordBuilder(doc_id)
+    builder.add(doc, offset)
+    return builder.layers
 
 
 def _span(span, offset: int) -> dict:
@@ -23,7 +39,7 @@ class RecordBuilder:
 
     def __init__(self, doc_id: str):
         self.doc_id = doc_id
-        self.layers: dict[str, list[dict]] = {k: [] for k in LAYERS}
+        self.layers: dict[str, list[dict]] = {k: [] for k in DOC_LAYERS}
 
     def _id(self, prefix: str, layer: str) -> str:
         return f"{self.doc_id}:{prefix}{len(self.layers[layer]) + 1}"
@@ -36,9 +52,9 @@ class RecordBuilder:
             sid = self._id("s", "sentences")
             starts.append(seg.start_char)
             ids.append(sid)
-            self.layers["sentences"].append({
-                "doc_id": self.doc_id, "id": sid, **_span(seg, offset), "kind": seg._.kind,
-                "paragraph": seg._.paragraph, "section": list(seg._.section or [])})
+            self.layers["sentences"].append(Sentence.build(
+                doc_id=self.doc_id, id=sid, **_span(seg, offset), kind=seg._.kind,
+                paragraph=seg._.paragraph, section=list(seg._.section or [])))
             if seg._.kind in ("heading", "title"):
                 heading_ids[(seg.start_char, seg.end_char)] = sid
 
@@ -47,9 +63,9 @@ class RecordBuilder:
             return ids[i] if i >= 0 else None  # white space between segments: the one before
 
         for ent in doc.ents:
-            self.layers["entities"].append({
-                "doc_id": self.doc_id, "id": self._id("e", "entities"), "sentence": sentence_of(ent.start_char),
-                **_span(ent, offset), "label": ent.label_, "entity": ent._.entity or ent.text})
+            self.layers["entities"].append(Entity.build(
+                doc_id=self.doc_id, id=self._id("e", "entities"), sentence=sentence_of(ent.start_char),
+                **_span(ent, offset), label=ent.label_, entity=ent._.entity or ent.text))
 
         text = doc.text  # rebuilt from tokens on each access: once per Doc
         timexes = list(doc.spans.get(ext.TIMEXES, []))
@@ -68,10 +84,10 @@ class RecordBuilder:
                      if chars else _span(span, offset))
             if anchor and anchor_id is None:
                 anchor_id = heading_ids.get(tuple(anchor))
-            self.layers["timexes"].append({
-                "doc_id": self.doc_id, "id": tid, "sentence": sentence_of(span.start_char), **where,
-                "type": info.get("type"), "value": info.get("value"), "mod": info.get("mod"),
-                "earliest": info.get("earliest"), "latest": info.get("latest"), "anchor": anchor_id})
+            self.layers["timexes"].append(Timex.build(
+                doc_id=self.doc_id, id=tid, sentence=sentence_of(span.start_char), **where,
+                type=info.get("type"), value=info.get("value"), mod=info.get("mod"),
+                earliest=info.get("earliest"), latest=info.get("latest"), anchor=anchor_id))
 
         for event in doc._.events or []:
             t_start, t_end = event["trigger"]
@@ -80,14 +96,15 @@ class RecordBuilder:
                 key = tuple(event["time"])
                 if key in timex_ids:
                     info = timex_info[key]
-                    time = {"timex": timex_ids[key], "value": info.get("value"),
-                            "earliest": info.get("earliest"), "latest": info.get("latest")}
-            self.layers["events"].append({
-                "doc_id": self.doc_id, "id": self._id("v", "events"), "sentence": sentence_of(t_start),
-                "type": event["type"],
-                "trigger": {"start": t_start + offset, "end": t_end + offset, "text": text[t_start:t_end]},
-                "arguments": [{"role": a["role"], "start": a["start"] + offset, "end": a["end"] + offset,
-                               "text": text[a["start"]:a["end"]], "entity": a.get("entity") or text[a["start"]:a["end"]]}
-                              for a in event.get("arguments", [])],
-                "time": time, "polarity": event.get("polarity", "positive"),
-                "modality": event.get("modality", "asserted")})
+                    time = EventTime.shape(timex=timex_ids[key], value=info.get("value"),
+                                     earliest=info.get("earliest"), latest=info.get("latest"))
+            self.layers["events"].append(Event.build(
+                doc_id=self.doc_id, id=self._id("v", "events"), sentence=sentence_of(t_start),
+                type=event["type"],
+                trigger=Trigger.shape(start=t_start + offset, end=t_end + offset, text=text[t_start:t_end]),
+                arguments=[Argument.shape(role=a["role"], start=a["start"] + offset, end=a["end"] + offset,
+                                    text=text[a["start"]:a["end"]],
+                                    entity=a.get("entity") or text[a["start"]:a["end"]])
+                           for a in event.get("arguments", [])],
+                time=time, polarity=event.get("polarity", "positive"),
+                modality=event.get("modality", "asserted")))

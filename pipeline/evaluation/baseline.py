@@ -18,13 +18,12 @@ from pathlib import Path
 from .. import __version__
 from ..documents import read_document
 from ..gold.author import paragraph_index  # one definition of "paragraph" for gold and baseline
-from ..records import LAYERS, Document, Entity, Region, Sentence, Timex, read_records
+from ..records import BASELINE_LAYERS, LAYERS, Document, Entity, Region, Sentence, Timex, read_records
 from ..schema import ENTITY_LABELS
 from ..timexes.calendar import interval
 from .files import settings, write_jsonl
 from .loading import LoadError
 
-OUTPUT_LAYERS = ("documents", "sentences", "entities", "timexes")  # no events file: "not predicted"
 
 
 def _config() -> dict:
@@ -88,7 +87,7 @@ def annotate(doc_id: str, path: Path, nlp) -> dict[str, list[dict]]:
     document = read_document(path)
     text = document.text
     doc = nlp(text)
-    out: dict[str, list[dict]] = {name: [] for name in OUTPUT_LAYERS}
+    out: dict[str, list[dict]] = {name: [] for name in BASELINE_LAYERS}
     sentence_of = {}  # spaCy sentence start token -> our sentence id
     for sent in doc.sents:
         start, end = _trim(text, sent.start_char, sent.end_char)
@@ -98,7 +97,7 @@ def annotate(doc_id: str, path: Path, nlp) -> dict[str, list[dict]]:
         sentence_of[sent.start] = sid
         out["sentences"].append(Sentence(doc_id=doc_id, id=sid, start=start, end=end, text=text[start:end],
                                          kind="body", paragraph=paragraph_index(text, start),
-                                         section=[]).model_dump())
+                                         section=[]).record())
     timex_labels = set(_config()["timex_labels"])
     for ent in doc.ents:
         start, end = _trim(text, ent.start_char, ent.end_char)
@@ -110,15 +109,15 @@ def annotate(doc_id: str, path: Path, nlp) -> dict[str, list[dict]]:
             value = timex_value(span["text"])
             earliest, latest = interval(value, ent.label_)
             out["timexes"].append(Timex(id=f"{doc_id}:t{len(out['timexes']) + 1}", type=ent.label_, value=value,
-                                        earliest=earliest, latest=latest, **span).model_dump())
+                                        earliest=earliest, latest=latest, **span).record())
         elif ent.label_ in ENTITY_LABELS:
             out["entities"].append(Entity(id=f"{doc_id}:e{len(out['entities']) + 1}", label=ent.label_,
-                                          entity=span["text"], **span).model_dump())
+                                          entity=span["text"], **span).record())
     out["documents"].append(Document(
-        doc_id=doc_id, path=str(path), sha256=document.sha256, chars=len(text),
-        sentences=len(out["sentences"]), system="baseline", pipeline_version=__version__,
-        spacy_model=f"{nlp.meta['lang']}_{nlp.meta['name']}", spacy_model_version=nlp.meta["version"],
-    ).model_dump())
+        doc_id=doc_id, path=str(path), pipeline="baseline", pipeline_version=__version__,
+        model=f"{nlp.meta['lang']}_{nlp.meta['name']}", model_version=nlp.meta["version"],
+        sha256=document.sha256, chars=len(text), sentences=len(out["sentences"]),
+    ).record())
     return out
 
 
@@ -135,7 +134,7 @@ def write_baseline(seeds_dir: Path, regions: Path | Iterable, out_dir: Path) -> 
                         f"({', '.join(missing[:3])}{', …' if len(missing) > 3 else ''}); give the folder "
                         f"of the gold set's texts with --texts")
     nlp = _nlp()
-    layers: dict[str, list[dict]] = {name: [] for name in OUTPUT_LAYERS}
+    layers: dict[str, list[dict]] = {name: [] for name in BASELINE_LAYERS}
     for doc_id in doc_ids:
         for name, records in annotate(doc_id, Path(seeds_dir) / f"{doc_id}.txt", nlp).items():
             layers[name].extend(records)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..records import LAYERS, Entity, Event, Region, Sentence, Timex, read_records
+from ..records import DOC_LAYERS, GOLD_LAYERS, LAYERS, Entity, Event, Region, Sentence, Timex, read_records
 
-SCORED_LAYERS = ("sentences", "entities", "timexes", "events")
+SCORED_LAYERS = DOC_LAYERS
 
 
 class LoadError(Exception):
@@ -54,7 +54,7 @@ def load_dir(path: Path, *, gold: bool = False) -> Layers:
     path = Path(path)
     if not path.is_dir():
         raise LoadError(f"{path}: not a directory")
-    names = SCORED_LAYERS + ("regions",) if gold else SCORED_LAYERS
+    names = GOLD_LAYERS if gold else SCORED_LAYERS
     layers = Layers()
     present = set()
     for name in names:

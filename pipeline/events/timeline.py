@@ -5,6 +5,8 @@ run on a pipeline's outputs/ as well as on a gold set.
 """
 from __future__ import annotations
 
+from ..records import TimelineRow
+
 AGENT_ROLES = ("Agent", "Attacker", "Person", "Victim", "Defendant", "Artifact", "Entity", "Participant",
                "Author", "Buyer", "Giver", "Org", "Plaintiff", "Prosecutor", "Adjudicator", "Seller",
                "Recipient", "Beneficiary", "Target", "Institution", "Position", "Policy", "Agreement",
@@ -42,11 +44,11 @@ def timeline_records(events: list[dict], timexes: list[dict], sentences: list[di
         earliest = time.get("earliest") or tx.get("earliest")
         if not earliest:
             continue
-        rows.append(((earliest, ev["doc_id"], order.get(ev["sentence"], n), ev["trigger"]["start"]), {
-            "doc_id": ev["doc_id"], "event": ev["id"], "value": time.get("value") or tx.get("value"),
-            "earliest": earliest, "type": ev["type"], "summary": summary(ev), "sentence": ev["sentence"],
-            "entities": sorted({a.get("entity") or a["text"] for a in ev.get("arguments", [])}),
-        }))
+        rows.append(((earliest, ev["doc_id"], order.get(ev["sentence"], n), ev["trigger"]["start"]), TimelineRow(
+            doc_id=ev["doc_id"], event=ev["id"], value=time.get("value") or tx.get("value"),
+            earliest=earliest, type=ev["type"], summary=summary(ev), sentence=ev["sentence"],
+            entities=sorted({a.get("entity") or a["text"] for a in ev.get("arguments", [])}),
+        ).record()))
     return [row for _, row in sorted(rows, key=lambda r: r[0])]
 
 

@@ -14,7 +14,10 @@ from typing import Any
 
 import srsly
 
+from pydantic import ValidationError
+
 from ..documents import read_document
+from ..records import GOLD_LAYERS, Argument, Entity, Event, EventTime, Region, Sentence, Timex, describe_error
 from ..schema import ENTITY_LABELS, NUMERIC_LABELS, SENTENCE_KINDS, TIMEX_MODS, TIMEX_TYPES, event_roles
 from ..timexes.calendar import interval
 
@@ -35,6 +38,14 @@ def _find(haystack: str, needle: str, occ: int, where: str) -> int:
     return hits[occ]
 
 
+def _record(model, where: str, **fields) -> dict:
+    """A record built through its model (pipeline.records); a bad one is an AuthoringError."""
+    try:
+        return model(**fields).record()
+    except ValidationError as err:
+        raise AuthoringError(f"{where}: {describe_error(err)}") from None
+
+
 def paragraph_index(text: str, offset: int) -> int:
     """0-based index of the non-blank line holding offset."""
     return sum(1 for line in text[:offset].split("\n")[:-1] if line.strip())
@@ -43,7 +54,7 @@ def paragraph_index(text: str, offset: int) -> int:
 class _DocBuilder:
     def __init__(self, doc_id: str, text: str):
         self.doc_id, self.text = doc_id, text
-        self.records: dict[str, list[dict]] = {k: [] for k in ("sentences", "entities", "timexes", "events", "regions")}
+        self.records: dict[str, list[dict]] = {k: [] for k in GOLD_LAYERS}
         self.counters = {"s": 0, "e": 0, "t": 0, "v": 0}
 
     def new_id(self, prefix: str) -> str:
@@ -78,15 +89,15 @@ class _DocBuilder:
                 self.add_sentence(sent, start, end, para.get("section", []), where)
             if not single_block and cursor < len(self.text) and self.text[cursor] not in "\n":
                 raise AuthoringError(f"{name}: paragraph {p_no} does not end at a line end")
-        self.records["regions"].append({"doc_id": self.doc_id, "start": first, "end": cursor})
+        self.records["regions"].append(_record(Region, name, doc_id=self.doc_id, start=first, end=cursor))
 
     def add_sentence(self, sent: dict, start: int, end: int, section: list, where: str) -> None:
         kind = sent.get("kind", "body")
         if kind not in SENTENCE_KINDS:
             raise AuthoringError(f"{where}: unknown kind {kind!r}")
         sid = self.new_id("s")
-        rec = {"doc_id": self.doc_id, "id": sid, "start": start, "end": end, "text": sent["text"],
-               "kind": kind, "paragraph": paragraph_index(self.text, start), "section": list(section)}
+        rec = _record(Sentence, where, doc_id=self.doc_id, id=sid, start=start, end=end, text=sent["text"],
+                      kind=kind, paragraph=paragraph_index(self.text, start), section=list(section))
         self.records["sentences"].append(rec)
         ctx = {**rec}
         ents = []
@@ -95,8 +106,8 @@ class _DocBuilder:
             label = item["label"]
             if label not in ENTITY_LABELS | NUMERIC_LABELS:
                 raise AuthoringError(f"{where}: unknown entity label {label!r}")
-            ent = {"doc_id": self.doc_id, "id": self.new_id("e"), "sentence": sid, **span,
-                   "label": label, "entity": item.get("entity", span["text"])}
+            ent = _record(Entity, where, doc_id=self.doc_id, id=self.new_id("e"), sentence=sid, **span,
+                          label=label, entity=item.get("entity", span["text"]))
             ents.append(ent)
         self.records["entities"].extend(ents)
         timexes = []
@@ -106,9 +117,9 @@ class _DocBuilder:
             if type_ not in TIMEX_TYPES or (mod is not None and mod not in TIMEX_MODS):
                 raise AuthoringError(f"{where}: bad timex type/mod {type_!r}/{mod!r}")
             earliest, latest = interval(item["value"], type_)
-            tx = {"doc_id": self.doc_id, "id": self.new_id("t"), "sentence": sid, **span, "type": type_,
-                  "value": item["value"], "mod": mod, "earliest": item.get("earliest", earliest),
-                  "latest": item.get("latest", latest), "anchor": self.anchor(item.get("anchor"), where)}
+            tx = _record(Timex, where, doc_id=self.doc_id, id=self.new_id("t"), sentence=sid, **span, type=type_,
+                         value=item["value"], mod=mod, earliest=item.get("earliest", earliest),
+                         latest=item.get("latest", latest), anchor=self.anchor(item.get("anchor"), where))
             timexes.append(tx)
             self.records["timexes"].append(tx)
         roles = event_roles()
@@ -124,7 +135,7 @@ class _DocBuilder:
                 span = self.span(ctx, arg, f"{where} argument")
                 same = [e for e in ents if (e["start"], e["end"]) == (span["start"], span["end"])]
                 entity = arg.get("entity") or (same[0]["entity"] if same else span["text"])
-                args.append({"role": arg["role"], **span, "entity": entity})
+                args.append(Argument(role=arg["role"], **span, entity=entity))
             time = None
             if item.get("time"):
                 tspan = self.span(ctx, item["time"], f"{where} time")
@@ -132,14 +143,13 @@ class _DocBuilder:
                 if not match:
                     raise AuthoringError(f"{where}: event time {tspan['text']!r} is not a timex of the sentence")
                 t = match[0]
-                time = {"timex": t["id"], "value": t["value"], "earliest": t["earliest"], "latest": t["latest"]}
+                time = EventTime(timex=t["id"], value=t["value"], earliest=t["earliest"], latest=t["latest"])
             polarity, modality = item.get("polarity", "positive"), item.get("modality", "asserted")
             if polarity not in ("positive", "negative") or modality not in ("asserted", "other"):
                 raise AuthoringError(f"{where}: bad polarity/modality {polarity!r}/{modality!r}")
-            self.records["events"].append({
-                "doc_id": self.doc_id, "id": self.new_id("v"), "sentence": sid, "type": etype,
-                "trigger": trigger, "arguments": args, "time": time,
-                "polarity": polarity, "modality": modality})
+            self.records["events"].append(_record(
+                Event, where, doc_id=self.doc_id, id=self.new_id("v"), sentence=sid, type=etype,
+                trigger=trigger, arguments=args, time=time, polarity=polarity, modality=modality))
 
     def anchor(self, ref: Any, where: str) -> str | None:
         """Id of the most recent earlier timex (or heading) with the given text."""
@@ -164,7 +174,7 @@ def build(source_dir: Path, seeds_dir: Path) -> dict[str, list[dict]]:
         if doc_id not in by_doc:
             by_doc[doc_id] = _DocBuilder(doc_id, read_document(Path(seeds_dir) / f"{doc_id}.txt").text)
         by_doc[doc_id].add_region(source, path.name)
-    layers: dict[str, list[dict]] = {k: [] for k in ("sentences", "entities", "timexes", "events", "regions")}
+    layers: dict[str, list[dict]] = {k: [] for k in GOLD_LAYERS}
     for doc_id in sorted(by_doc):
         for key, recs in by_doc[doc_id].records.items():
             layers[key].extend(sorted(recs, key=lambda r: (r["start"], r.get("end", 0))) if key != "events" else recs)

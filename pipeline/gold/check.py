@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..documents import DocumentError, read_document
-from ..records import LAYERS, Event, Sentence, Span, Timex, read_records
+from ..records import DOC_LAYERS, GOLD_LAYERS, LAYERS, Event, Sentence, Span, Timex, read_records
 
-GOLD_LAYERS = ("sentences", "entities", "timexes", "events", "regions")
 Problems = list[tuple[str, int, str]]  # (file, line, message); line 0 means the whole file
 
 
@@ -219,7 +218,7 @@ def check_gold(gold_dir: Path, seeds_dir: Path) -> list[str]:
     layers = {name: _load(gold_dir / LAYERS[name][0], name, problems, broken) for name in GOLD_LAYERS}
     ids = {name: _unique_ids(lines, problems) if lines is not None else None for name, lines in layers.items()}
     texts = _Texts(seeds_dir)
-    for name in ("sentences", "entities", "timexes", "events"):
+    for name in DOC_LAYERS:
         for ln in layers[name] or []:
             _check_record(ln, texts, ids["sentences"], broken, problems)
     for ln in layers["events"] or []:

@@ -147,18 +147,16 @@ def timex_records(doc: SourceDocument, fmt: str) -> list[dict]:
             earliest, latest = interval(value, type_) if value else (None, None)
         except ValueError:
             earliest = latest = None
-        record = {"doc_id": doc.doc_id, "id": f"{doc.doc_id}:t{n}", "start": start, "end": end,
-                  "text": doc.text[start:end], "type": type_, "value": value, "mod": mod,
-                  "earliest": earliest, "latest": latest, "anchor": None, "source": {fmt: el.attrs}}
-        Timex.model_validate(record)  # the shape every reader of a gold folder expects
-        records.append(record)
+        records.append(Timex(doc_id=doc.doc_id, id=f"{doc.doc_id}:t{n}", start=start, end=end,
+                             text=doc.text[start:end], type=type_, value=value, mod=mod, earliest=earliest,
+                             latest=latest, anchor=None, source={fmt: el.attrs}).record())
     return records
 
 
 def region_record(doc: SourceDocument) -> dict:
     """The whole document as one region (its non-blank extent)."""
     start, end = _trim(doc.text, 0, len(doc.text))
-    return Region(doc_id=doc.doc_id, id=f"{doc.doc_id}:r1", start=start, end=end).model_dump()
+    return Region(doc_id=doc.doc_id, id=f"{doc.doc_id}:r1", start=start, end=end).record()
 
 
 def import_files(paths: list[Path], texts_dir: Path, gold_dir: Path, fmt: str = "auto") -> dict[str, int]:

@@ -1,0 +1,38 @@
+"""`pipeline.to_records` is the one record shape: exactly what `pipeline run` writes."""
+from pathlib import Path
+
+import srsly
+
+import pipeline
+from pipeline.records import DOC_LAYERS, LAYERS, OUTPUT_LAYERS
+
+SEED = Path("seeds/002_7a24aecd84c9c6ad.txt")
+
+
+def test_to_records_is_what_run_writes(nlp, seed_docs, tmp_path):
+    """Every layer of a seed, record by record and key by key, as the JSONL files hold it."""
+    pipeline.run([SEED], tmp_path, nlp=nlp)
+    _, doc = seed_docs[SEED.stem]
+    records = pipeline.to_records(doc, SEED.stem)
+    assert tuple(records) == DOC_LAYERS
+    for layer in DOC_LAYERS:
+        written = (tmp_path / LAYERS[layer][0]).read_text(encoding="utf-8")
+        assert written == "".join(srsly.json_dumps(r) + "\n" for r in records[layer]), layer
+    assert sorted(p.name for p in tmp_path.glob("*.jsonl")) == sorted(LAYERS[n][0] for n in OUTPUT_LAYERS)
+
+
+def test_to_records_ids_offsets_and_references(nlp):
+    text = "The Treaty of Paris was signed in May 1814. Two weeks later, the king returned to Paris."
+    records = pipeline.to_records(nlp(text), "t", offset=100)
+    sentences = records["sentences"]
+    assert [(s["id"], s["start"], s["end"], s["kind"]) for s in sentences] == [
+        ("t:s1", 100, 143, "body"), ("t:s2", 144, 188, "body")]
+    timexes = [(t["id"], t["text"], t["value"], t["sentence"], t["anchor"]) for t in records["timexes"]]
+    assert timexes == [("t:t1", "May 1814", "1814-05", "t:s1", None),
+                       ("t:t2", "Two weeks later", "1814-05", "t:s2", "t:t1")]
+    for layer in ("sentences", "entities", "timexes"):
+        for rec in records[layer]:
+            assert text[rec["start"] - 100:rec["end"] - 100] == rec["text"]
+    assert [(v["trigger"]["text"], v["type"], v["time"]["timex"]) for v in records["events"]] == [
+        ("signed", "Contact.Agree", "t:t1"), ("returned", "Movement.Transport", "t:t2")]
+    assert list(records["entities"][0]) == ["doc_id", "id", "sentence", "start", "end", "text", "label", "entity"]
