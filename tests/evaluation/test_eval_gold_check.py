@@ -168,3 +168,20 @@ def test_white_space_at_region_edges_is_allowed(tmp_path, seeds_dir):
     gold = copy.deepcopy(GOLD)
     gold["regions"][0]["end"] += 1  # takes in the line break after the paragraph
     assert check_gold(write_dir(tmp_path / "gold", gold), seeds_dir) == []
+
+
+def test_years_bc_use_signed_astronomical_years(tmp_path, seeds_dir):
+    """SPEC 2: 264 BC is written -0263; such days are valid and are ordered by year, not as strings
+    (as strings '-0263-01-01' sorts after '-0240-12-31')."""
+    gold = copy.deepcopy(GOLD)
+    bc = {"value": "BC0264/BC0241", "earliest": "-0263-01-01", "latest": "-0240-12-31"}
+    gold["timexes"][1].update(bc)
+    gold["events"][1]["time"].update(bc)
+    assert check_gold(write_dir(tmp_path / "good", gold), seeds_dir) == []
+    reversed_ = {"earliest": "-0240-01-01", "latest": "-0263-12-31"}
+    gold["timexes"][1].update(reversed_)
+    gold["events"][1]["time"].update(reversed_)
+    bad_dir = write_dir(tmp_path / "bad", gold)
+    assert check_gold(bad_dir, seeds_dir) == [
+        f"{bad_dir}/events.jsonl:2: time: earliest -0240-01-01 is after latest -0263-12-31",
+        f"{bad_dir}/timexes.jsonl:2: record: earliest -0240-01-01 is after latest -0263-12-31"]
