@@ -113,3 +113,15 @@ def test_the_wikiwars_dev_corpus_in_the_repo():
         for path in sorted(shared.glob("*.xml"))[:3]:
             doc = read_inline(path, "timex2")
             assert (texts / f"{doc.doc_id}.txt").read_text(encoding="utf-8") == doc.text
+
+
+def test_every_gold_folder_of_the_project_checks():
+    """Each dev corpus of corpora/corpora.json whose gold exists passes `gold check`."""
+    corpora = srsly.read_json(ROOT / "corpora/corpora.json")["corpora"]
+    checked = 0
+    for corpus in corpora:
+        gold = ROOT / corpus["gold"]
+        if (gold / "regions.jsonl").is_file():
+            assert check_gold(gold, ROOT / corpus["texts"]) == [], corpus["name"]
+            checked += 1
+    assert checked >= 2  # the seeds' gold and the WikiWars TIMEX2 gold at least
