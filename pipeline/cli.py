@@ -5,7 +5,6 @@ written), 2 usage error (missing path, no inputs, duplicate doc ids, bad option)
 """
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -56,8 +55,12 @@ def run(paths: List[Path] = typer.Argument(None, help="Files or folders of .txt 
     def terminated(signum, frame):  # `kill` ends the run like Ctrl-C: temp files removed
         raise KeyboardInterrupt
 
-    if dct is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct):
-        usage_error(f"--dct must be YYYY-MM-DD, got {dct!r}")
+    if dct is not None:
+        from .timexes.calendar import creation_date
+        try:
+            creation_date(dct)
+        except ValueError as e:
+            usage_error(f"--dct: {e}")
     inputs = paths or [Path("seeds")]
     try:  # every usage problem is found before the progress bar and any output
         files = collect_inputs(inputs)

@@ -9,23 +9,9 @@ relative expression never gets finer than the date it is resolved from).
 """
 from __future__ import annotations
 
-import re
-from datetime import date, timedelta
-
-from .calendar import SEASON_MONTHS
+from .calendar import SEASON_MONTHS, civil, day_number, is_day, parts as _parts, year_value
 
 ORDER = {"year": 0, "month": 1, "day": 2}
-
-
-def _parts(value: str | None) -> tuple[int | None, int | None, int | None]:
-    """(year, month, day) known in a value; the first endpoint of a range."""
-    if not value:
-        return None, None, None
-    value = value.split("/")[0]
-    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    if not m:
-        return None, None, None
-    return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
 
 
 class Narrative:
@@ -59,11 +45,22 @@ class Narrative:
     def resolve(self, value: str | None, relation: tuple) -> tuple[str | None, object]:
         """(value, anchor key) of a relative expression; (None, None) when unresolvable."""
         kind = relation[0]
+        if kind == "era":  # `in 476` is AD unless the story is told in years BC
+            ref = self._latest("year")
+            if not ref or ref[2][0] > 0:
+                return value, None
+            bc = [year_value(1 - int(y)) for y in value.split("/")]
+            return "/".join(bc), ref[1]
         if kind == "year":
             ref = self._latest("year")
             if not ref:
                 return None, None
-            return value.replace("XXXX", f"{ref[2][0]:04d}"), ref[1]
+            year = year_value(ref[2][0])
+            resolved = value.replace("XXXX", year) if year else None
+            y, m, d = _parts(resolved)
+            if resolved is None or (d and not is_day(y, m, d)):
+                return value, None  # `February 29` in a year without one: what is known (SPEC 3.3)
+            return resolved, ref[1]
         if kind == "same":
             unit = relation[1]
             need = {"year": "year", "decade": "year", "month": "month", "week": "day", "day": "day"}.get(unit, "year")
@@ -72,7 +69,7 @@ class Narrative:
                 return None, None
             y, m, d = ref[2]
             if unit == "decade":
-                return f"{y // 10:03d}", ref[1]
+                return (f"{y // 10:03d}" if y > 0 else None), ref[1]
             return _format(y, m if unit in ("month", "week", "day") else None, d if unit in ("week", "day") else None), ref[1]
         if kind in ("month", "next_month", "season", "next_season"):
             ref = self._latest("year")
@@ -80,14 +77,14 @@ class Narrative:
                 return None, None
             y, m, _ = ref[2]
             target = relation[1]
-            if kind == "month":
-                return f"{y:04d}-{target:02d}", ref[1]
-            if kind == "season":
-                return f"{y:04d}-{target}", ref[1]
             if kind == "next_month":
-                return f"{y + (1 if m is None or m >= target else 0):04d}-{target:02d}", ref[1]
-            start = SEASON_MONTHS[target][0]
-            return f"{y + (1 if m is None or m >= start else 0):04d}-{target}", ref[1]
+                y += 1 if m is None or m >= target else 0
+            elif kind == "next_season":
+                y += 1 if m is None or m >= SEASON_MONTHS[target][0] else 0
+            year = year_value(y)
+            if year is None:
+                return None, None
+            return (f"{year}-{target:02d}" if isinstance(target, int) else f"{year}-{target}"), ref[1]
         if kind == "shift":
             unit, n = relation[1], relation[2]
             ref = self._latest("year")
@@ -97,25 +94,30 @@ class Narrative:
         return None, None
 
 
-def _format(y: int, m: int | None, d: int | None) -> str:
+def _format(y: int, m: int | None, d: int | None) -> str | None:
+    """TIMEX3 value of an astronomical (year, month, day); None past four-digit years."""
+    year = year_value(y)
+    if year is None:
+        return None
     if m and d:
-        return f"{y:04d}-{m:02d}-{d:02d}"
+        return f"{year}-{m:02d}-{d:02d}"
     if m:
-        return f"{y:04d}-{m:02d}"
-    return f"{y:04d}"
+        return f"{year}-{m:02d}"
+    return year
 
 
-def _shift(parts, unit: str | None, n: int) -> str:
+def _shift(parts, unit: str | None, n: int) -> str | None:
+    """The date n units after (before, n < 0) a stated date, never finer than it."""
     y, m, d = parts
     if unit in ("decade", "century", "year") or unit is None:
         years = n * {"decade": 10, "century": 100}.get(unit, 1)
-        return f"{y + years:04d}"
+        return _format(y + years, None, None)
     if unit == "month":
         if not m:
-            return f"{y:04d}"
+            return _format(y, None, None)
         total = y * 12 + (m - 1) + n
-        return f"{total // 12:04d}-{total % 12 + 1:02d}"
+        return _format(total // 12, total % 12 + 1, None)
     days = n * (7 if unit == "week" else 1)
     if not (m and d):
         return _format(y, m, None)
-    return (date(y, m, d) + timedelta(days=days)).isoformat()
+    return _format(*civil(day_number(y, m, d) + days))

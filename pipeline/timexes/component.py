@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from datetime import date, timedelta
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
 from .anchoring import Narrative
-from .calendar import interval
+from .calendar import civil, creation_date, day_number, interval, iso_week
 from .grammar import find
 from .normalise import parse
 
@@ -28,6 +27,8 @@ LABEL = "TIMEX"
 class TimexStage:
     def __init__(self, nlp: Language, name: str, dct: str | None = None):
         self.name = name
+        if dct is not None:
+            creation_date(dct)  # a clear ValueError now, not a failed document later
         self.dct = dct
 
     def __call__(self, doc: Doc) -> Doc:
@@ -37,12 +38,16 @@ class TimexStage:
         seg_starts = [s.start_char for s in segments]
         narrative = Narrative()
         spans = []
+        by_chars: dict[tuple[int, int], Span] = {}  # one timex per token span (Span._ is keyed by it)
         for start, end, kind in found:
             parsed = parse(kind, text[start:end])
             if parsed is None:
                 continue
             span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
             if span is None:
+                continue
+            if (span.start_char, span.end_char) in by_chars:  # `1932–(1939`: one token, two dates
+                _join(by_chars[(span.start_char, span.end_char)], parsed, end)
                 continue
             scope, heading_scope = (), None
             if segments:
@@ -77,6 +82,7 @@ class TimexStage:
                             # the exact characters when a token runs past the expression (`1929,as`)
                             "chars": None if (span.start_char, span.end_char) == (start, end) else [start, end]}
             spans.append(span)
+            by_chars[(span.start_char, span.end_char)] = span
         doc.spans[ext.TIMEXES] = spans
         return doc
 
@@ -116,7 +122,28 @@ class TimexStage:
                     return False
                 if prev is not None and prev.text in ("No.", "no.", "number", "$", "£", "€", "#"):
                     return False
+        if kind == "early_year":  # `in 476`, not `in 300 ships`, `of 400 armed men`, `by 250 to 12`
+            span = doc.char_span(start, end, alignment_mode="expand")
+            nxt = doc[span.end] if span is not None and span.end < len(doc) else None
+            if span is None or (nxt is not None and (nxt.tag_ in ("NN", "NNS", "JJ", "CD") or nxt.lower_ in ("to", "of", "%"))):
+                return False
         return True
+
+
+def _join(span: Span, parsed, end: int) -> None:
+    """A second expression inside the token span of a timex: two absolute dates in order
+    become the range they write; anything else is dropped (never a second timex)."""
+    info = span._.timex
+    value = parsed.value
+    if not (info["type"] == parsed.type == "DATE" and info["anchor"] is None and parsed.relation is None
+            and value and info["value"] and "/" not in value + info["value"]):
+        return
+    earliest, latest = interval(f"{info['value']}/{value}")
+    if earliest is None:
+        return
+    start = info["chars"][0] if info["chars"] else span.start_char
+    span._.timex = {**info, "value": f"{info['value']}/{value}", "mod": None, "earliest": earliest,
+                    "latest": latest, "chars": [start, end]}
 
 
 def _coordinated_year(text: str, end: int, found: list, parsed) -> tuple[str, tuple[int, int]] | None:
@@ -134,19 +161,21 @@ def _coordinated_year(text: str, end: int, found: list, parsed) -> tuple[str, tu
 
 
 def from_dct(dct: str | None, unit: str, n: int) -> str | None:
-    """`yesterday`, `last year` ... relative to the document creation date (YYYY-MM-DD)."""
+    """`yesterday`, `last year` ... relative to the document creation date (YYYY-MM-DD);
+    None when there is none or the result leaves the four-digit years."""
     if not dct:
         return None
-    day = date.fromisoformat(dct)
+    y, m, d = creation_date(dct)
     if unit == "day":
-        return (day + timedelta(days=n)).isoformat()
+        y, m, d = civil(day_number(y, m, d) + n)
+        return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= y <= 9999 else None
     if unit == "week":
-        year, week, _ = (day + timedelta(weeks=n)).isocalendar()
-        return f"{year:04d}-W{week:02d}"
+        year, week = iso_week(day_number(y, m, d) + 7 * n)
+        return f"{year:04d}-W{week:02d}" if 1 <= year <= 9999 else None
     if unit == "month":
-        total = day.year * 12 + day.month - 1 + n
-        return f"{total // 12:04d}-{total % 12 + 1:02d}"
-    return f"{day.year + n:04d}"
+        total = y * 12 + m - 1 + n
+        return f"{total // 12:04d}-{total % 12 + 1:02d}" if 1 <= total // 12 <= 9999 else None
+    return f"{y + n:04d}" if 1 <= y + n <= 9999 else None
 
 
 def _inside_name(text: str, start: int, end: int, names: list[tuple[int, int]]) -> bool:

@@ -15,6 +15,12 @@ from ..rules import load_rules
 DASH = r"\s?[–—-]\s?"
 
 
+def _after(words) -> str:
+    """Lookbehinds for `word ` and `Word ` (fixed width each, hence one per word)."""
+    forms = {f for w in words for f in (w, w[:1].upper() + w[1:])}
+    return "(?:" + "|".join(rf"(?<=\b{re.escape(f)}\s)" for f in sorted(forms)) + ")"
+
+
 def _alt(words, escape=True) -> str:
     items = sorted((w for w in words if not w.endswith("_")), key=len, reverse=True)
     return "|".join(re.escape(w) if escape else w for w in items)
@@ -29,7 +35,15 @@ def lexicon() -> dict:
 def pieces() -> dict[str, str]:
     lx = lexicon()
     month = rf"(?:{_alt(lx['months'])})(?![a-z])"
-    year = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|,[0-9]|\s?(?:%|per cent|percent))"
+    era_bc, era_ad, era_pre = (_alt(lx["eras"][k]) for k in ("bc", "ad_after", "ad_before"))
+    era = rf"(?:{era_bc}|{era_ad})(?![A-Za-z])"
+    number = r"[1-9][0-9]{0,3}"
+    # a year with its era (`49 BC`, `AD 800`) has any number of digits; without, four
+    # (`1903`), or three after a month (`25 December 800`) or a temporal preposition
+    modern = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|,[0-9]|\s?(?:%|per cent|percent))"
+    with_era = rf"(?:{number}\s?{era}|(?:{era_pre})\s?{number}(?![0-9]))"
+    year = rf"(?:{with_era}|{modern})"
+    month_year = rf"(?:{year}|[1-9][0-9]{{2}}(?![0-9]))"
     day = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     num = rf"(?i:\d+(?:\.\d+)?|{_alt(lx['number_words'])}|{_alt(lx['vague_numbers'])})"
     unit = _alt(lx["units"])
@@ -37,19 +51,21 @@ def pieces() -> dict[str, str]:
     season = _alt(lx["seasons"])
     # calendar dates, most specific first
     date_core = (
-        rf"(?:{day}\s(?:of\s)?{month},?\s{year}"
-        rf"|{month}\s{day}(?:,\s?|\s){year}"
+        rf"(?:[0-9]{{4}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
+        rf"|{day}\s(?:of\s)?{month},?\s{month_year}"
+        rf"|{month}\s{day}(?:,\s?|\s){month_year}"
         rf"|{day}{DASH}{day}\s{month}(?:,?\s{year})?"
         rf"|{month}{DASH}{month}\s{year}"
-        rf"|{month},?\s(?:of\s)?{year}"
+        rf"|{month},?\s(?:of\s)?{month_year}"
         rf"|(?:{_alt(lx['holidays'])})\s{year}"
         rf"|{day}\s(?:of\s)?{month}|{month}\s{day}(?![0-9])"
+        rf"|{number}(?:{DASH}|\s(?:to|and|until)\s){with_era}"
         rf"|{year}(?:{DASH}(?:{year}|[0-9]{{2}}(?![0-9])))?"
         rf")"
     )
-    decade = r"(?:(?:1[0-9]|20)[0-9]0s)"
-    century = rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)|{_alt(lx['ordinals'])})[\s-]century)"
-    return {"month": month, "year": year, "day": day, "num": num, "unit": unit, "mod": mod_words,
+    decade = rf"(?:(?:1[0-9]|20)[0-9]0s|[1-9][0-9]{{0,2}}0s\s?{era})"
+    century = rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)|{_alt(lx['ordinals'])})[\s-]century(?:\s{era})?)"
+    return {"month": month, "year": year, "era": era, "era_bc": era_bc, "era_pre": era_pre, "number": number, "day": day, "num": num, "unit": unit, "mod": mod_words,
             "season": season, "date": date_core, "decade": decade, "century": century}
 
 
@@ -76,7 +92,10 @@ def detector() -> re.Pattern:
         ("decade", rf"{the}{mod}{the}{p['decade']}"),
         ("century", rf"{the}{mod}{the}{p['century']}"),
         ("date", rf"{mod}{p['date']}"),
-        ("month_alone", rf"(?:(?<=[Ii]n\s)|(?<=[Bb]y\s)|(?<=[Uu]ntil\s)|(?<=[Ss]ince\s)|(?<=[Dd]uring\s)|(?<=[Oo]f\s)|(?<=[Tt]ill\s))"
+        # a bare three-digit year where a temporal preposition says it is one (`in 476`)
+        ("early_year", rf"{_after(lx['year_prepositions'])}[1-9][0-9]{{2}}(?![0-9]|[,.][0-9])(?!\s?(?:%|per cent|percent))"
+                       rf"(?:(?:{DASH}|\sto\s)[1-9][0-9]{{1,2}}(?![0-9]))?"),
+        ("month_alone", rf"{_after(lx['month_prepositions'])}"
                         rf"{mod}{the}{p['month']}(?!\s[A-Z])|(?:early|mid|late)[\s-]{p['month']}"),
         ("anaphoric", rf"(?i:{nxt})\s(?:{p['month']}|{cal_unit})|(?i:{same})\s(?:{p['month']}|{cal_unit})"
                       rf"|(?i:{prev})\s{cal_unit}"),

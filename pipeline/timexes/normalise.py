@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
+from .calendar import astronomical, interval, iso_key, parts, year_value
 from .grammar import DASH, lexicon, pieces
 
 
@@ -24,7 +25,7 @@ class Parsed:
     type: str
     value: str | None
     mod: str | None = None
-    relation: tuple | None = None  # ("year",) | ("same", unit) | ("shift", unit, n) | ("next_month", m)
+    relation: tuple | None = None  # ("year",) | ("era",) | ("same", unit) | ("shift", unit, n) | ("next_month", m)
 
 
 _PARSER = None
@@ -41,10 +42,16 @@ def _parser() -> DateDataParser:
 
 @lru_cache(maxsize=4096)
 def calendar_value(text: str) -> str | None:
-    """`2 February 1943` -> 1943-02-02, `August 1894` -> 1894-08, `29 December` -> XXXX-12-29."""
+    """`2 February 1943` -> 1943-02-02, `August 1894` -> 1894-08, `29 December` -> XXXX-12-29,
+    `15 March 44 BC` -> BC0044-03-15, `1939-08-23` -> itself."""
     holiday = _holiday(text)
     if holiday:
         return holiday
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return text  # ISO 8601 as written; a day the calendar lacks gets a null interval
+    read = _day_month_year(text)
+    if read is not None:
+        return read or None
     if not (re.search(pieces()["month"], text) or re.fullmatch(r"\s*\d{4}\s*", text)):
         return None  # `a week later`, `the day`: dateparser would read them relative to a base
     clean = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(" of ", " "))
@@ -59,6 +66,41 @@ def calendar_value(text: str) -> str | None:
     if period == "month":
         return f"{year}-{d.month:02d}"
     return f"{year}-{d.month:02d}-{d.day:02d}"
+
+
+def _day_month_year(text: str) -> str | None:
+    """Our reading of `[day] [month] [year] [era]` in any order English writes them:
+    the value, '' when the words are a date but not a valid one, None when the text has
+    other words (dateparser is asked then). Years of any length with an era, three or
+    four digits without; a lone number of one or two digits after a month is its day."""
+    p, lx = pieces(), lexicon()
+    t = re.sub(r"(?<=[0-9])(?:st|nd|rd|th)\b", "", text)
+    month = None
+    if m := re.search(p["month"], t):
+        month = lx["months"][m.group(0)]
+        t = t[:m.start()] + " " + t[m.end():]
+    bc = re.search(rf"(?<![A-Za-z])(?:{p['era_bc']})(?![A-Za-z])", t)
+    t, era = re.subn(rf"(?<![A-Za-z])(?:{p['era_bc']}|{p['era']}|{p['era_pre']})(?![A-Za-z])", " ", t)
+    if re.sub(r"\b(?:of|the)\b|[,\s]", "", t).strip("0123456789"):
+        return None
+    numbers = re.findall(r"[0-9]+", t)
+    if not numbers and not month or len(numbers) > 2:
+        return None
+    day = year = None
+    if len(numbers) == 2:
+        day, year = int(numbers[0]), numbers[1]
+    elif numbers and month and len(numbers[0]) <= 2 and not era:
+        day = int(numbers[0])
+    elif numbers:
+        year = numbers[0]
+    if year is not None and (int(year) == 0 or (len(year) < 3 and not era) or (not month and len(year) < 4 and not era)):
+        return ""
+    if (day is not None and not (month and 1 <= day <= 31)):
+        return ""
+    y = year_value(astronomical("BC" if bc else None, year)) if year else "XXXX"
+    if not month:
+        return y
+    return f"{y}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
 def _holiday(text: str) -> str | None:
@@ -100,14 +142,46 @@ def _number(word: str) -> float | None:
     return None
 
 
+def _years(a: str, sep: str, b: str, era: str | None) -> str | None:
+    """Two written year numbers joined by a dash or a word: `1932–33`, `480–479 BC`,
+    `499 to 493 BC`; or `1939-08`, an ISO month (a hyphen, a month number, and a range
+    that would run backwards)."""
+    if sep == "-" and len(a) == 4 and len(b) == 2 and not era and 1 <= int(b) <= 12 and int(b) < int(a[2:]):
+        return f"{a}-{b}"
+    bc = bool(era and re.fullmatch(pieces()["era_bc"], era))
+    if len(b) < len(a):
+        full = a[: len(a) - len(b)] + b
+        if not bc and int(full) < int(a):  # `1999–02`: the next century
+            full = str(int(full) + 10 ** len(b))
+        b = full
+    if not era and (len(a) < 4 or len(b) < 4):
+        return None
+    first, last = (year_value(astronomical("BC" if bc else None, n)) for n in (a, b))
+    return f"{first}/{last}" if first and last and int(a) and int(b) else None
+
+
+def _earlier_year(a: str, b: str) -> str:
+    """An endpoint that took its year from the other (`November 15 to February 15, 1989`):
+    the year before when it would otherwise come after that other endpoint."""
+    first, last = interval(a)[0], interval(b)[0]
+    if first and last and iso_key(first) > iso_key(last):
+        y = year_value(parts(a)[0] - 1)
+        return y + a[a.index("-"):] if y else a
+    return a
+
+
+def _borrow_year(a: str, b: str) -> str:
+    """`XXXX-11-15` with `1989-02-15` -> `1988-11-15` (see _earlier_year)."""
+    y = year_value(parts(b)[0]) if parts(b)[0] is not None else None
+    return _earlier_year(a.replace("XXXX", y), b) if y and a.startswith("XXXX") else a
+
+
 def _range(text: str) -> str | None:
     """`1937–1938`, `1932–33`, `July–August 1935`, `24–25 October`, `1934 and 1939`."""
     p = pieces()
-    m = re.fullmatch(rf"({p['year']}){DASH}(\d{{2,4}})", text)
+    m = re.fullmatch(rf"(?:(?:{p['era_pre']})\s?)?([0-9]{{1,4}})({DASH}|\s(?:to|and|until)\s)([0-9]{{1,4}})(?:\s?({p['era']}))?", text)
     if m:
-        a, b = m.group(1), m.group(2)
-        b = a[: 4 - len(b)] + b
-        return f"{a}/{b}"
+        return _years(m.group(1), m.group(2), m.group(3), m.group(4))
     m = re.fullmatch(rf"({p['day']}){DASH}({p['day']})\s({p['month']})(?:,?\s({p['year']}))?", text)
     if m:
         tail = f" {m.group(3)}" + (f" {m.group(4)}" if m.group(4) else "")
@@ -116,30 +190,32 @@ def _range(text: str) -> str | None:
     m = re.fullmatch(rf"({p['month']}){DASH}({p['month']})\s({p['year']})", text)
     if m:
         a, b = calendar_value(f"{m.group(1)} {m.group(3)}"), calendar_value(f"{m.group(2)} {m.group(3)}")
-        return f"{a}/{b}" if a and b else None
+        return f"{_earlier_year(a, b)}/{b}" if a and b else None
     m = re.fullmatch(r"(.+?)\s(?:and|to|until|till|through)\s(.+)", text)
     if m:
         a, b = absolute_value(_strip_mod(m.group(1))[0]), absolute_value(_strip_mod(m.group(2))[0])
         if a and b and "/" not in a and "/" not in b:
-            if a.startswith("XXXX") and not b.startswith("XXXX"):
-                a = b[:4] + a[4:]
+            if not b.startswith("XXXX"):
+                a = _borrow_year(a, b)
             return f"{a}/{b}"
     return None
 
 
 def absolute_value(text: str) -> str | None:
     """Value of a date without modifier: calendar string, decade, century or range."""
-    p = pieces()
+    p, lx = pieces(), lexicon()
     text = re.sub(r"^[Tt]he\s", "", text.strip())
     rng = _range(text)
     if rng:
         return rng
     if re.fullmatch(p["decade"], text):
-        return text[:3]
-    m = re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)[\s-]century|({'|'.join(lexicon()['ordinals'])})[\s-]century", text, re.I)
+        digits = re.match(r"[0-9]+", text).group(0)[:-1]
+        return f"BC{int(digits):03d}" if re.search(p["era_bc"], text) else digits.zfill(3)
+    m = re.fullmatch(rf"(?:(\d{{1,2}})(?:st|nd|rd|th)|({'|'.join(lx['ordinals'])}))[\s-]century(?:\s({p['era']}))?", text, re.I)
     if m:
-        n = int(m.group(1)) if m.group(1) else lexicon()["ordinals"][m.group(2).lower()]
-        return f"{n - 1:02d}"
+        n = int(m.group(1)) if m.group(1) else lx["ordinals"][m.group(2).lower()]
+        bc = m.group(3) and re.fullmatch(p["era_bc"], m.group(3))
+        return f"{'BC' if bc else ''}{n - 1:02d}"
     return calendar_value(text)
 
 
@@ -153,6 +229,11 @@ def parse(kind: str, text: str) -> Parsed | None:
             return Parsed("SET", lx["sets"][word])
         unit = {"year": "P1Y", "month": "P1M", "week": "P1W", "day": "P1D"}.get(word)
         return Parsed("SET", unit or "P1Y")
+    if kind == "early_year":  # `in 476`; BC when the story is (anchoring.py)
+        nums = re.findall(r"[0-9]+", text)
+        if len(nums) > 1 and len(nums[1]) < len(nums[0]):
+            nums[1] = nums[0][: len(nums[0]) - len(nums[1])] + nums[1]
+        return Parsed("DATE", "/".join(year_value(int(n)) for n in nums), None, ("era",))
     if kind == "now":  # the component keeps it only in present-tense narration
         return Parsed("DATE", "PRESENT_REF")
     if kind == "ref":
