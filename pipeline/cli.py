@@ -6,6 +6,7 @@ written), 2 usage error (missing path, no inputs, duplicate doc ids, bad option)
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -176,25 +177,36 @@ def _print_headline(result: dict, title: str = "accuracy (F1)") -> None:
     out.print(table)
 
 
+class TimelineFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
 @app.command()
 def timeline(out_dir: Path = typer.Option(Path("outputs"), "--out", help="Folder holding timeline.jsonl."),
-             entity: Optional[str] = typer.Option(None, help="Only events with this entity as an argument."),
-             type_: Optional[str] = typer.Option(None, "--type", help="Only this event type (or its suffix).")) -> None:
+             entity: Optional[str] = typer.Option(
+                 None, help="Only events with this entity as an argument: any referent, any form the "
+                            "document writes it in (`Stalin` finds `Joseph Stalin`), any case."),
+             type_: Optional[str] = typer.Option(
+                 None, "--type", help="Only this event family (`Justice`), subtype or full type."),
+             doc: Optional[str] = typer.Option(None, "--doc", help="Only this document (doc_id)."),
+             format_: TimelineFormat = typer.Option(TimelineFormat.table, "--format",
+                                                   help="table (for people), csv or json (for programs).")) -> None:
     """Print the dated, asserted events in date order."""
-    import srsly
-
-    from .events.timeline import filter_timeline
+    from .events.timeline import filter_timeline, mention_forms
+    from .export.timeline import write_timeline
 
     path = out_dir / "timeline.jsonl"
     if not path.is_file():
         _fail(f"{path} not found: run `python -m pipeline run` first")
-    records = filter_timeline(list(srsly.read_jsonl(path)), entity=entity, type_=type_)
-    table = Table(title=f"timeline ({len(records)} events)")
-    for col in ("date", "type", "summary", "event"):
-        table.add_column(col)
-    for r in records:
-        table.add_row(str(r.get("value")), str(r.get("type")), str(r.get("summary")), str(r.get("event")))
-    out.print(table)
+    import srsly
+
+    forms = None
+    if entity is not None and (out_dir / "entities.jsonl").is_file():
+        forms = mention_forms(srsly.read_jsonl(out_dir / "entities.jsonl"))
+    records = filter_timeline(srsly.read_jsonl(path), entity=entity, type_=type_, doc=doc, forms=forms)
+    write_timeline(records, format_.value, out)
 
 
 @app.command()

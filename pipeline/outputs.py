@@ -19,6 +19,21 @@ _SIGNALS = {signal.SIGINT, signal.SIGTERM}
 # to a temporary file: some 10 MB of JSON lines.
 SPILL_ROWS = 20_000
 
+# Characters JSON leaves unescaped that Python's str.splitlines (and some JSONL readers)
+# take for line breaks: written as \u escapes so one record stays one line.
+_LINE_BREAKS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def json_line(record) -> str:
+    """One JSONL line, compact, non-ASCII written as UTF-8 (`Académie`, not `Acad\\u00e9mie`)
+    so the files read and grep as the text they come from. Only control characters and
+    the Unicode line separators are escaped."""
+    line = srsly.ujson.dumps(record, ensure_ascii=False, escape_forward_slashes=False)
+    for char, escaped in _LINE_BREAKS.items():
+        if char in line:
+            line = line.replace(char, escaped)
+    return line
+
 
 class AtomicJsonlSet:
     """A set of JSONL files written line by line (streaming) and committed together."""
@@ -37,7 +52,7 @@ class AtomicJsonlSet:
             raise
 
     def write(self, name: str, records: Iterable[dict]) -> None:
-        self.write_lines(name, map(srsly.json_dumps, records))
+        self.write_lines(name, map(json_line, records))
 
     def write_lines(self, name: str, lines: Iterable[str]) -> None:
         """Lines that are already JSON (one record each, no line break)."""
@@ -79,7 +94,7 @@ class SortedLines:
 
     def add(self, key: list, record: dict) -> None:
         """key: a JSON list (strings, numbers) that orders the records."""
-        self.buffer.append((list(key), srsly.json_dumps(record)))
+        self.buffer.append((list(key), json_line(record)))
         if len(self.buffer) >= self.limit:
             self._spill()
 
@@ -103,7 +118,7 @@ class SortedLines:
         run = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", dir=self.directory)
         try:
             for key, line in self.buffer:
-                run.write(srsly.json_dumps(key) + "\t" + line + "\n")
+                run.write(json_line(key) + "\t" + line + "\n")
             run.seek(0)
         except BaseException:
             run.close()

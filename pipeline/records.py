@@ -274,6 +274,7 @@ class TimelineRow(_Model):
     event: StrictStr
     value: Optional[StrictStr] = None
     earliest: StrictStr
+    latest: StrictStr
     type: StrictStr
     summary: StrictStr
     sentence: StrictStr

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import srsly
 
+from ..outputs import json_line
+
 
 def write_text(path: Path, text: str) -> None:
     """Write text to a temporary file beside path, then os.replace it into place."""
@@ -29,7 +31,7 @@ def write_json(path: Path, data) -> None:
 
 
 def write_jsonl(path: Path, records: Iterable[dict]) -> None:
-    write_text(path, "".join(srsly.json_dumps(r) + "\n" for r in records))
+    write_text(path, "".join(json_line(r) + "\n" for r in records))
 
 
 @lru_cache(maxsize=None)

@@ -19,6 +19,9 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import NEUTER, PERSONAL, PLURAL, entity_of, lemma, word_classes
 from .syntax import clause_verb, conjuncts, surface_subjects
 
+# Several referents of one argument (`they` -> two people) share its `entity`, joined thus.
+REFERENT_SEPARATOR = "; "
+
 FEMININE = {"she", "her", "hers", "herself"}
 OBJECT_DEPS = {"dobj", "pobj", "dative", "nsubjpass"}
 
@@ -62,7 +65,7 @@ def _subject_ref(tok: Token, resolved: dict[int, _Ref]) -> _Ref | None:
         return None
     if len(refs) == 1:
         return refs[0]
-    return _Ref("; ".join(r.name for r in refs), refs[0].label, True)
+    return _Ref(REFERENT_SEPARATOR.join(r.name for r in refs), refs[0].label, True)
 
 
 def _fits(ref: _Ref | None, pron: str, gender: dict | None = None) -> bool:

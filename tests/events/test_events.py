@@ -335,11 +335,12 @@ def test_records_and_timeline(nlp):
     assert first["time"] == {"timex": "d:t1", "value": "1908-03", "earliest": "1908-03-01", "latest": "1908-03-31"}
     rows = timeline_records(records, builder.layers["timexes"], builder.layers["sentences"])
     assert [(r["earliest"], r["summary"]) for r in rows] == [
-        ("1902-01-01", "Arrest-Jail: Stalin arrested in Batumi"),
-        ("1908-03-01", "Arrest-Jail: Stalin arrested in Baku")]
+        ("1902-01-01", "Arrest-Jail: arrested (Person: Stalin; Place: Batumi)"),
+        ("1908-03-01", "Arrest-Jail: arrested (Person: Stalin; Place: Baku)")]
+    assert [r["latest"] for r in rows] == ["1902-12-31", "1908-03-31"]
     assert filter_timeline(rows, entity="stalin", type_="Arrest-Jail") == rows
     assert filter_timeline(rows, type_="Life.Die") == []
-    assert summary(records[1]) == "Release-Parole: Stalin released"
+    assert summary(records[1]) == "Release-Parole: released (Person: Stalin)"
     assert records[1]["polarity"] == "negative"
 
 
