@@ -1,9 +1,8 @@
 """`pipeline.to_records` is the one record shape: exactly what `pipeline run` writes."""
 from pathlib import Path
 
-import srsly
-
 import pipeline
+from pipeline.outputs import json_line
 from pipeline.records import DOC_LAYERS, LAYERS, OUTPUT_LAYERS
 
 SEED = Path("seeds/002_7a24aecd84c9c6ad.txt")
@@ -17,7 +16,7 @@ def test_to_records_is_what_run_writes(nlp, seed_docs, tmp_path):
     assert tuple(records) == DOC_LAYERS
     for layer in DOC_LAYERS:
         written = (tmp_path / LAYERS[layer][0]).read_text(encoding="utf-8")
-        assert written == "".join(srsly.json_dumps(r) + "\n" for r in records[layer]), layer
+        assert written == "".join(json_line(r) + "\n" for r in records[layer]), layer
     assert sorted(p.name for p in tmp_path.glob("*.jsonl")) == sorted(LAYERS[n][0] for n in OUTPUT_LAYERS)
 
 
