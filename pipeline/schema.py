@@ -2,25 +2,19 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-import srsly
-
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
-SCHEMA_DIR = MODELS_DIR / "schema"
+from .rules import load_rules
 
 
 @lru_cache(maxsize=None)
 def event_roles() -> dict[str, list[str]]:
     """Event type -> legal argument roles."""
-    data = srsly.read_json(SCHEMA_DIR / "event_types.json")
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    return load_rules("schema", "event_types.json")
 
 
 @lru_cache(maxsize=None)
 def labels() -> dict[str, list[str]]:
-    data = srsly.read_json(SCHEMA_DIR / "labels.json")
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    return load_rules("schema", "labels.json")
 
 
 ENTITY_LABELS = frozenset(labels()["entity_labels"])

@@ -18,7 +18,9 @@ off on this machine. A window is not a copied Doc but a view (`_Window`) that gi
 the feature extractor its rows of the Doc's attribute array.
 
 The wrapping changes the encoder's forward function only, not its layers or weights:
-`nlp.to_disk` and `spacy.load` of the result are unaffected.
+`nlp.to_disk` saves the same weights, and the config's `after_pipeline_creation`
+callback (`histextract.windowed.v1`) wraps the encoders again when `spacy.load` reads
+the saved pipeline.
 
 The attribute ruler is windowed for another reason (`window_attribute_ruler`): it
 builds a Python tuple for every match in the Doc, some 29k small objects for a
@@ -33,10 +35,26 @@ from typing import Callable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 from thinc.api import Model
 
 WINDOW_TOKENS = 500
 RULER_WINDOW_TOKENS = 1000
+CALLBACK = "histextract.windowed.v1"
+
+
+@registry.callbacks(CALLBACK)
+def make_windowed(window: int = WINDOW_TOKENS, ruler_window: int = RULER_WINDOW_TOKENS) -> Callable:
+    """The `[nlp.after_pipeline_creation]` callback that windows the encoders and the
+    attribute ruler: set in the config by `pipeline.load`, it is saved with the
+    pipeline, so `spacy.load` of a saved pipeline windows them again."""
+
+    def windowed(nlp: Language) -> Language:
+        window_encoders(nlp, window)
+        window_attribute_ruler(nlp, window=ruler_window)
+        return nlp
+
+    return windowed
 
 
 def window_encoders(nlp: Language, window: int = WINDOW_TOKENS) -> list[str]:

@@ -15,7 +15,7 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from ..rules import load_rules
+from ..rules import RuleFiles
 from . import canonical
 from .labels import LabelRules
 
@@ -23,12 +23,22 @@ TIME_LABELS = {"DATE", "TIME"}
 PATTERN_KEY = "entity_patterns"
 
 
-class EntityStage:
-    def __init__(self, nlp: Language, name: str):
+class EntityStage(RuleFiles):
+    """Owns models/entities/patterns.jsonl (the SpanRuler's patterns) and label_rules.json."""
+
+    stage = "entities"
+    files = ("patterns.jsonl", "label_rules.json")
+
+    def __init__(self, nlp: Language, name: str, rules: str | None = None):
         self.name = name
-        self.rules = LabelRules()
         self.ruler = SpanRuler(nlp, name=f"{name}_ruler", spans_key=PATTERN_KEY, overwrite=True)
-        self.ruler.add_patterns(load_rules("entities", "patterns.jsonl"))
+        self.set_rules(self.read_rule_files(rules))
+
+    def set_rules(self, rule_files: dict) -> None:
+        super().set_rules(rule_files)
+        self.rules = LabelRules(rule_files["label_rules.json"])
+        self.ruler.clear()
+        self.ruler.add_patterns(rule_files["patterns.jsonl"])
 
     def __call__(self, doc: Doc) -> Doc:
         model_ents = _merge_person_fragments(list(doc.ents))
@@ -173,6 +183,9 @@ def _resolve_overlaps(candidates: list[tuple[Span, bool]]) -> list[tuple[Span, b
     return out
 
 
-@Language.factory("hist_entities")
-def make_entities(nlp: Language, name: str):
-    return EntityStage(nlp, name)
+# `rules`: a folder holding patterns.jsonl and label_rules.json; None is the package's
+# models/entities.
+@Language.factory("hist_entities", default_config={"rules": None},
+                  requires=["doc.ents", "token.tag", "token.dep"], assigns=["doc.ents", "span._.entity"])
+def make_entities(nlp: Language, name: str, rules: str | None):
+    return EntityStage(nlp, name, rules)

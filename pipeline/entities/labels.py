@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..rules import load_rules
-
 QUOTES = set("\"'“”‘’«»`")
 TRIM_END = QUOTES | set(",.;:!?)]}–—-")
 TRIM_START = QUOTES | set("([{–—-,.;:")
@@ -20,8 +18,9 @@ NUMERIC = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 
 class LabelRules:
-    def __init__(self):
-        r = load_rules("entities", "label_rules.json")
+    """The word lists of models/entities/label_rules.json, as sets and tuples."""
+
+    def __init__(self, r: dict):
         self.strip_leading = set(r["strip_leading"])
         self.titles = set(r["strip_leading_titles"])
         self.ideology_suffixes = tuple(r["ideology_suffixes"])

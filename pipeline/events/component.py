@@ -92,6 +92,9 @@ def _drop_consumed(frames: list) -> list[dict]:
     return out
 
 
-@Language.factory("hist_events")
+@Language.factory("hist_events",
+                  requires=["doc.sents", "doc.ents", "span._.entity", "span._.timex", "token.dep", "token.tag",
+                            "token.lemma"],
+                  assigns=["doc._.events"])
 def make_event_stage(nlp: Language, name: str) -> EventStage:
     return EventStage(nlp, name)

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions as ext
-from ..rules import load_rules
+from ..rules import RuleFiles
 from .lines import layout
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
@@ -37,13 +37,27 @@ def _after_footnotes(doc: Doc, closing) -> bool:
     return i >= 0 and doc[i].text[-1:] in ".!?"
 
 
-class SegmentRules:
-    def __init__(self, nlp: Language, name: str):
+class _SegmentationRules(RuleFiles):
+    """Both segmentation components own models/segmentation/rules.json (the layout of
+    lines, abbreviations, sentence openers)."""
+
+    stage = "segmentation"
+    files = ("rules.json",)
+
+    def set_rules(self, rule_files: dict) -> None:
+        super().set_rules(rule_files)
+        self.rules = rule_files["rules.json"]
+
+
+class SegmentRules(_SegmentationRules):
+    def __init__(self, nlp: Language, name: str, rules: str | None = None):
         self.name = name
-        rules = load_rules("segmentation", "rules.json")
-        self.rules = rules
-        self.no_break = set(rules["no_break_after"])
-        self.openers = set(rules["sentence_openers"])
+        self.set_rules(self.read_rule_files(rules))
+
+    def set_rules(self, rule_files: dict) -> None:
+        super().set_rules(rule_files)
+        self.no_break = set(self.rules["no_break_after"])
+        self.openers = set(self.rules["sentence_openers"])
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -107,10 +121,10 @@ class SegmentRules:
         return False
 
 
-class Segments:
-    def __init__(self, nlp: Language, name: str):
+class Segments(_SegmentationRules):
+    def __init__(self, nlp: Language, name: str, rules: str | None = None):
         self.name = name
-        self.rules = load_rules("segmentation", "rules.json")
+        self.set_rules(self.read_rule_files(rules))
 
     def __call__(self, doc: Doc) -> Doc:
         lines = doc.user_data.pop("hist_lines", None)
@@ -133,11 +147,14 @@ class Segments:
         return doc
 
 
-@Language.factory("hist_segment_rules")
-def make_segment_rules(nlp: Language, name: str):
-    return SegmentRules(nlp, name)
+# `rules`: a folder holding rules.json; None is the package's models/segmentation.
+@Language.factory("hist_segment_rules", default_config={"rules": None},
+                  assigns=["token.is_sent_start"])
+def make_segment_rules(nlp: Language, name: str, rules: str | None):
+    return SegmentRules(nlp, name, rules)
 
 
-@Language.factory("hist_segments")
-def make_segments(nlp: Language, name: str):
-    return Segments(nlp, name)
+@Language.factory("hist_segments", default_config={"rules": None}, requires=["doc.sents"],
+                  assigns=["span._.kind", "span._.paragraph", "span._.section"])
+def make_segments(nlp: Language, name: str, rules: str | None):
+    return Segments(nlp, name, rules)

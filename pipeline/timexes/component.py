@@ -186,6 +186,8 @@ def _inside_name(text: str, start: int, end: int, names: list[tuple[int, int]]) 
     return any(s <= start and end <= e for s, e in names)
 
 
-@Language.factory("hist_timexes", default_config={"dct": None})
+@Language.factory("hist_timexes", default_config={"dct": None},
+                  requires=["doc.ents", "span._.entity", "span._.kind", "token.tag", "token.dep"],
+                  assigns=["span._.timex"])
 def make_timexes(nlp: Language, name: str, dct: str | None):
     return TimexStage(nlp, name, dct)
