@@ -111,3 +111,25 @@ def test_to_disk_then_spacy_load_in_a_fresh_process_gives_the_same_records(nlp, 
     for layer in OUTPUT_LAYERS:
         name = LAYERS[layer][0]
         assert (tmp_path / "there" / name).read_bytes() == (tmp_path / "here" / name).read_bytes(), name
+
+
+def test_the_official_model_by_name_gives_the_same_records(nlp, tmp_path):
+    """`--model en_core_web_sm` where Explosion's package is installed: the default
+    package is a re-upload of its 3.8.0 weights, so every record is the same."""
+    pytest.importorskip("en_core_web_sm", reason="the official en_core_web_sm is not installed")
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "official"),
+                                      "--model", "en_core_web_sm"])
+    assert result.exit_code == 0, result.output
+    pipeline.run([tmp_path / "in"], tmp_path / "default", nlp=nlp)
+    for layer in OUTPUT_LAYERS:
+        if layer != "documents":
+            name = LAYERS[layer][0]
+            assert (tmp_path / "official" / name).read_bytes() == (tmp_path / "default" / name).read_bytes()
+    (doc,) = srsly.read_jsonl(tmp_path / "official" / "documents.jsonl")
+    assert (doc["model"], doc["model_version"]) == ("en_core_web_sm", "3.8.0")
