@@ -12,7 +12,7 @@ GOLD   := seeds/gold
 INPUTS_HASH = $(shell find pyproject.toml seeds pipeline models -type f \
 	-not -path '*/__pycache__/*' -not -path '$(GOLD)/*' | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-16)
 
-.PHONY: install run test eval report bench clean gold peers dev-run
+.PHONY: install run test eval report bench clean gold peers dev-run browser view export
 
 install: $(READY)
 
@@ -29,8 +29,25 @@ run: $(READY)
 		$(BIN)/python -m pipeline run seeds --out $(OUT) && echo "$(INPUTS_HASH)" > $(OUT)/.inputs; \
 	fi
 
-test: $(READY)
+test: $(READY) browser
 	$(BIN)/python -m pytest -q
+
+# Headless Chromium for the view's browser tests and screenshots: Debian's chromium and
+# chromedriver, installed where apt-get runs as root; elsewhere those tests skip, saying why.
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) \
+			|| echo "browser: could not install chromium; the browser tests will be skipped"; \
+		else echo "browser: no chromium and no apt-get as root here; the browser tests will be skipped"; fi; \
+	fi
+
+# The HTML view of outputs/ (with outputs/eval/ when `make eval` has run), and the README's
+# screenshots of it (docs/view-*.png) where a headless browser can be had.
+view: run browser
+	$(BIN)/python -m pipeline view --pred $(OUT)
+	@if [ -x /usr/bin/chromium ]; then $(BIN)/python -m pipeline.view.browser $(OUT)/view docs; \
+	else echo "view: no chromium here, screenshots not refreshed"; fi
 
 gold: $(READY)
 	$(BIN)/python -m pipeline gold build $(GOLD)/source --out $(GOLD)

@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline run|eval|timeline|report|gold`.
+"""Command line: `python -m pipeline run|eval|timeline|view|export|report|gold`.
 
 Exit status (SPEC 6): 0 all went well, 1 some document failed (the others are
 written), 2 usage error (missing path, no inputs, duplicate doc ids, bad option).
@@ -207,6 +207,32 @@ def timeline(out_dir: Path = typer.Option(Path("outputs"), "--out", help="Folder
         forms = mention_forms(srsly.read_jsonl(out_dir / "entities.jsonl"))
     records = filter_timeline(srsly.read_jsonl(path), entity=entity, type_=type_, doc=doc, forms=forms)
     write_timeline(records, format_.value, out)
+
+
+@app.command()
+def view(pred: Path = typer.Option(Path("outputs"), "--pred", help="Outputs folder to show."),
+         out_dir: Optional[Path] = typer.Option(None, "--out", help="Where to write view/ (default: --pred)."),
+         eval_json: Optional[Path] = typer.Option(None, "--eval", help="eval.json (default: PRED/eval/eval.json)."),
+         corpora: Path = typer.Option(Path("corpora/corpora.json"), "--corpora",
+                                      help="The dev corpora `make eval` scored: where their errors are recomputed from."),
+         gold: Optional[Path] = typer.Option(None, "--gold",
+                                             help="Gold folder of a `pipeline eval` result, to show its errors "
+                                                  "(default: seeds/gold when it exists)."),
+         texts: Optional[Path] = typer.Option(None, "--texts",
+                                              help="Folder of the .txt files, when documents.jsonl's paths do not "
+                                                   "reach them.")) -> None:
+    """Write a self-contained HTML site (documents, timeline, evaluation) to OUT/view/."""
+    from .view import ViewError, build
+
+    if gold is None and Path("seeds/gold/regions.jsonl").is_file():
+        gold = Path("seeds/gold")
+    try:
+        site, problems = build(pred, out_dir, gold_dir=gold, eval_json=eval_json, corpora_json=corpora, texts=texts)
+    except ViewError as e:
+        _fail(str(e))
+    for p in problems:
+        err.print(f"[yellow]warning:[/] {p}", highlight=False, soft_wrap=True)
+    out.print(f"wrote {site / 'index.html'}", highlight=False, soft_wrap=True)
 
 
 @app.command()
