@@ -12,7 +12,7 @@ GOLD   := seeds/gold
 INPUTS_HASH = $(shell find pyproject.toml seeds pipeline models -type f \
 	-not -path '*/__pycache__/*' -not -path '$(GOLD)/*' | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-16)
 
-.PHONY: install run test eval report bench clean gold peers dev-run browser view export
+.PHONY: install run test eval report bench clean gold peers dev-run browser view
 
 install: $(READY)
 

@@ -236,6 +236,30 @@ def view(pred: Path = typer.Option(Path("outputs"), "--pred", help="Outputs fold
 
 
 @app.command()
+def export(fmt: str = typer.Option(..., "--format", help="timeml, brat, docbin, csv, parquet or jsonschema."),
+           pred: Path = typer.Option(Path("outputs"), "--pred", help="Outputs folder to export."),
+           out_dir: Optional[Path] = typer.Option(None, "--out", help="Folder to write (default: PRED/export/FORMAT)."),
+           texts: Optional[Path] = typer.Option(None, "--texts",
+                                                help="Folder of the .txt files, when documents.jsonl's paths do not "
+                                                     "reach them.")) -> None:
+    """Write the outputs in a format other tools read."""
+    from .corpus import CorpusError
+    from .export import FORMATS, ExportError, export as run_export
+
+    if fmt not in FORMATS:
+        _fail(f"unknown --format {fmt!r} (known: {', '.join(FORMATS)})")
+    if not pred.is_dir():
+        _fail(f"no such folder: {pred}")
+    target = out_dir or pred / "export" / fmt
+    try:
+        counts = run_export(fmt, pred, target, texts)
+    except (ExportError, CorpusError) as e:
+        _fail(str(e))
+    out.print(f"{FORMATS[fmt][2]} → {target}: " + ", ".join(f"{v} {k}" for k, v in counts.items()),
+              highlight=False, soft_wrap=True)
+
+
+@app.command()
 def report(eval_json: Path = typer.Argument(Path("outputs/eval/eval.json")),
            readme: Path = typer.Argument(Path("README.md"))) -> None:
     """Refresh the README's accuracy tables (between its ACCURACY markers) from eval.json:
@@ -298,13 +322,27 @@ def gold_import(paths: List[Path] = typer.Argument(..., help="Annotated files, o
                 texts: Path = typer.Option(..., "--texts", help="Where to write the documents' texts."),
                 out_dir: Path = typer.Option(..., "--out", help="Gold folder to write (SPEC 4)."),
                 fmt: str = typer.Option("auto", "--format",
-                                        help="timex2 (ACE/WikiWars inline), timeml (TempEval-3 inline) "
-                                             "or auto (by the root element).")) -> None:
-    """Import a gold set of the field: inline TIMEX2 or TimeML TIMEX3 → texts + SPEC gold folder."""
+                                        help="timex2 (ACE/WikiWars inline), timeml (TempEval-3 inline), brat "
+                                             "(standoff .ann/.txt, every layer) or auto (brat for .ann files, "
+                                             "else by the XML root element).")) -> None:
+    """Import a gold set of the field: inline TIMEX2 or TimeML TIMEX3, or BRAT standoff → texts + SPEC gold folder."""
+    from .export.brat import BratError, ann_files, import_brat
     from .gold.importers import FORMATS, GoldImportError, import_files
 
-    if fmt != "auto" and fmt not in FORMATS:
-        _fail(f"unknown --format {fmt!r} (known: auto, {', '.join(FORMATS)})")
+    if fmt != "auto" and fmt not in (*FORMATS, "brat"):
+        _fail(f"unknown --format {fmt!r} (known: auto, {', '.join(FORMATS)}, brat)")
+    for p in paths:
+        if not p.exists():
+            _fail(f"no such file or folder: {p}")
+    if fmt == "brat" or (fmt == "auto" and ann_files(paths) and all(
+            p.suffix == ".ann" or (p.is_dir() and any(p.glob("*.ann"))) for p in paths)):
+        try:
+            counts = import_brat(paths, texts, out_dir)
+        except BratError as e:
+            _fail(str(e), 1)
+        out.print(f"imported {counts['documents']} documents: " + ", ".join(
+            f"{counts[k]} {k}" for k in ("sentences", "entities", "timexes", "events")) + f" → {out_dir}")
+        return
     files: list[Path] = []
     for p in paths:
         if p.is_dir():

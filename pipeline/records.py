@@ -42,6 +42,12 @@ def _one_of(value: str, allowed, what: str) -> str:
     return value
 
 
+def _enum(values, null: bool = False) -> dict:
+    """A closed vocabulary as JSON Schema `enum` (for `export --format jsonschema`); the
+    field's validator still checks it, with a message that lists the allowed values."""
+    return {"enum": sorted(values) + ([None] if null else [])}
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="allow")
 
@@ -144,7 +150,7 @@ class Document(_Model):
 
 
 class Sentence(SpanRecord):
-    kind: StrictStr
+    kind: StrictStr = Field(json_schema_extra=_enum(SENTENCE_KINDS))
     paragraph: StrictInt = Field(ge=0)
     section: list[StrictStr] = Field(default_factory=list)
 
@@ -155,7 +161,7 @@ class Sentence(SpanRecord):
 
 
 class Entity(Span, InSentence):
-    label: StrictStr
+    label: StrictStr = Field(json_schema_extra=_enum(ENTITY_LABELS | NUMERIC_LABELS))
     entity: StrictStr = Field(min_length=1)
 
     @field_validator("label")
@@ -183,9 +189,9 @@ class _IntervalChecks(_Model):
 
 
 class Timex(_IntervalChecks, Span, InSentence):
-    type: StrictStr
+    type: StrictStr = Field(json_schema_extra=_enum(TIMEX_TYPES))
     value: Optional[StrictStr] = None  # null when a system cannot normalise the expression
-    mod: Optional[StrictStr] = None
+    mod: Optional[StrictStr] = Field(None, json_schema_extra=_enum(TIMEX_MODS, null=True))
     earliest: Optional[StrictStr] = None
     latest: Optional[StrictStr] = None
     anchor: Optional[StrictStr] = None
@@ -223,12 +229,12 @@ class EventTime(_IntervalChecks):
 class Event(InSentence):
     """An event frame; its position (scope, sentence order) is its trigger's."""
 
-    type: StrictStr
+    type: StrictStr = Field(json_schema_extra=_enum(event_roles()))
     trigger: Trigger
     arguments: list[Argument] = Field(default_factory=list)
     time: Optional[EventTime] = None
-    polarity: StrictStr = "positive"
-    modality: StrictStr = "asserted"
+    polarity: StrictStr = Field("positive", json_schema_extra=_enum(labels()["polarities"]))
+    modality: StrictStr = Field("asserted", json_schema_extra=_enum(labels()["modalities"]))
 
     @field_validator("type")
     @classmethod
