@@ -1,48 +1,45 @@
-"""Resolving underspecified and anaphoric expressions against the narrative (SPEC 3.3).
+"""Resolving underspecified and anaphoric expressions against story time (SPEC 3.3).
 
-Reading order, section by section: every dated expression becomes the reference for
-what follows; at a new section the references are its headings' dates (`Russian
-Revolution: 1917`), so a bare `In August` takes the year of the most recent date in
-the same section, or the heading's (first) year. `that month` looks back for a date of
-at least month precision; `a week later` after `August 1939` keeps the month (a
-relative expression never gets finer than the date it is resolved from).
+Reading order through the whole document: every date of the story becomes the reference
+for what follows, across section headings (a heading's own date is simply the most
+recent one when its section starts; a section without one continues from the last date
+before it). An expression with nothing before it to resolve it is dropped, never dated
+from today. `that month` looks back for a date of at least month precision; `a week
+later` after `August 1939` keeps the month (a relative expression never gets finer than
+the date it is resolved from).
+
+Which dates are story time is the component's decision (`in_story`): a date that only
+places a source, a commemoration or a retrospective span is a timex but no reference.
+Narration moves forward: a month more than half a year earlier in the calendar than
+the reference's month (`December 1916 ... on 14 January`) is in the next year, unless
+the sentence is a flashback (told in the past perfect: `In February, riots had begun`),
+which keeps the reference's year. A month a little earlier than the reference keeps its
+year: histories of several fronts step back often, and rarely by most of a year.
 """
 from __future__ import annotations
 
 from .calendar import SEASON_MONTHS, civil, day_number, is_day, parts as _parts, year_value
 
-ORDER = {"year": 0, "month": 1, "day": 2}
-
 
 class Narrative:
-    """Reference dates seen so far in the current section, most recent last."""
+    """Reference dates of the story seen so far, most recent last."""
 
     def __init__(self):
-        self.scope: tuple | None = None
-        self.refs: list[tuple[str, object]] = []  # (value, anchor key)
-        self.heading_refs: dict[tuple, tuple[str, object]] = {}
+        self.refs: list[tuple[str, object]] = []  # (value, anchor key) of story dates
+        self.others: list[tuple[str, object]] = []  # dates outside the story: a last resort
 
-    def enter(self, scope: tuple) -> None:
-        if scope == self.scope:
-            return
-        self.scope = scope
-        self.refs = [self.heading_refs[scope[:i]] for i in range(1, len(scope) + 1) if scope[:i] in self.heading_refs]
-
-    def add(self, value: str | None, key: object, heading_scope: tuple | None = None) -> None:
-        if _parts(value)[0] is None:
-            return
-        self.refs.append((value, key))
-        if heading_scope is not None and heading_scope not in self.heading_refs:
-            self.heading_refs[heading_scope] = (value, key)
+    def add(self, value: str | None, key: object, story: bool = True) -> None:
+        if _parts(value)[0] is not None:
+            (self.refs if story else self.others).append((value, key))
 
     def _latest(self, need: str):
-        for value, key in reversed(self.refs):
+        for value, key in reversed(self.refs or self.others):
             y, m, d = _parts(value)
             if need == "year" or (need == "month" and m) or (need == "day" and d):
                 return value, key, (y, m, d)
         return None
 
-    def resolve(self, value: str | None, relation: tuple) -> tuple[str | None, object]:
+    def resolve(self, value: str | None, relation: tuple, flashback: bool = False) -> tuple[str | None, object]:
         """(value, anchor key) of a relative expression; (None, None) when unresolvable."""
         kind = relation[0]
         if kind == "era":  # `in 476` is AD unless the story is told in years BC
@@ -55,7 +52,8 @@ class Narrative:
             ref = self._latest("year")
             if not ref:
                 return None, None
-            year = year_value(ref[2][0])
+            month = _parts(value.replace("XXXX", "0001"))[1]
+            year = year_value(ref[2][0] + _rollover(ref[2][1], month, flashback))
             resolved = value.replace("XXXX", year) if year else None
             y, m, d = _parts(resolved)
             if resolved is None or (d and not is_day(y, m, d)):
@@ -77,7 +75,9 @@ class Narrative:
                 return None, None
             y, m, _ = ref[2]
             target = relation[1]
-            if kind == "next_month":
+            if kind == "month":
+                y += _rollover(m, target, flashback)
+            elif kind == "next_month":
                 y += 1 if m is None or m >= target else 0
             elif kind == "next_season":
                 y += 1 if m is None or m >= SEASON_MONTHS[target][0] else 0
@@ -92,6 +92,14 @@ class Narrative:
                 return None, None
             return _shift(ref[2], unit, n), ref[1]
         return None, None
+
+
+def _rollover(ref_month: int | None, month: int | None, flashback: bool) -> int:
+    """1 when a month told after the reference's month is in the next year: it comes
+    more than half a year earlier in the calendar (`December 1916 ... 14 January`), so
+    the next year is the nearer reading. Within half a year (`June 1941 ... In April`)
+    the story is stepping back, as narratives of several fronts often do."""
+    return int(bool(ref_month and month and ref_month - month > 6 and not flashback))
 
 
 def _format(y: int, m: int | None, d: int | None) -> str | None:

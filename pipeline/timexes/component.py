@@ -8,7 +8,6 @@ normalise.py can read them). Results go to doc.spans["timexes"], each span carry
 """
 from __future__ import annotations
 
-import bisect
 import re
 
 from spacy.language import Language
@@ -17,7 +16,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions as ext
 from .anchoring import Narrative
 from .calendar import civil, creation_date, day_number, interval, iso_week
-from .grammar import find
+from .grammar import find, lexicon
 from .normalise import parse
 
 LEADING_PREPOSITIONS = re.compile(r"^(?:in|on|by|from|between|since|until|till|during|at|of|for|to|through|within|throughout|around the time of)\s+", re.I)
@@ -34,8 +33,6 @@ class TimexStage:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # Doc.text is rebuilt from the tokens on every access
         found = self._candidates(doc, text)
-        segments = list(doc.spans.get(ext.SEGMENTS, []))
-        seg_starts = [s.start_char for s in segments]
         narrative = Narrative()
         spans = []
         by_chars: dict[tuple[int, int], Span] = {}  # one timex per token span (Span._ is keyed by it)
@@ -49,16 +46,6 @@ class TimexStage:
             if (span.start_char, span.end_char) in by_chars:  # `1932–(1939`: one token, two dates
                 _join(by_chars[(span.start_char, span.end_char)], parsed, end)
                 continue
-            scope, heading_scope = (), None
-            if segments:
-                seg = segments[max(bisect.bisect_right(seg_starts, start) - 1, 0)]
-                scope = tuple(seg._.section or ())
-                if seg._.kind == "heading":
-                    heading_scope = scope + (seg.text,)
-                    scope = heading_scope
-                elif seg._.kind == "title":
-                    scope = ()
-            narrative.enter(scope)
             anchor = None
             partner = _coordinated_year(text, end, found, parsed)
             if partner is not None:
@@ -70,12 +57,12 @@ class TimexStage:
                 if value is None:
                     continue  # `yesterday` with no creation date: not guessed
             elif parsed.relation:
-                value, key = narrative.resolve(parsed.value, parsed.relation)
+                value, key = narrative.resolve(parsed.value, parsed.relation, flashback(span))
                 if value is None:
                     continue
                 anchor = key
             if parsed.type in ("DATE", "TIME"):
-                narrative.add(value, (span.start_char, span.end_char), heading_scope)
+                narrative.add(value, (span.start_char, span.end_char), in_story(span, lexicon()))
             earliest, latest = interval(value.split("T")[0] if value and parsed.type == "TIME" else value, parsed.type)
             span._.timex = {"type": parsed.type, "value": value, "mod": parsed.mod,
                             "earliest": earliest, "latest": latest, "anchor": anchor,
@@ -122,12 +109,44 @@ class TimexStage:
                     return False
                 if prev is not None and prev.text in ("No.", "no.", "number", "$", "£", "€", "#"):
                     return False
-        if kind == "early_year":  # `in 476`, not `in 300 ships`, `of 400 armed men`, `by 250 to 12`
+        if kind == "early_year" or re.search(r"(?<![0-9])[0-9]{3}$", text[start:end]):
+            # `in 476`, `May 800`, not `in 300 ships`, `of 400 armed men`, `by 250 to 12`
             span = doc.char_span(start, end, alignment_mode="expand")
             nxt = doc[span.end] if span is not None and span.end < len(doc) else None
             if span is None or (nxt is not None and (nxt.tag_ in ("NN", "NNS", "JJ", "CD") or nxt.lower_ in ("to", "of", "%"))):
                 return False
         return True
+
+
+def _governor(span: Span):
+    """The word a timex belongs to: up the dependency tree from its root through
+    prepositions to the first verb or noun (`wrote on the fighting in 1917`: fighting)."""
+    tok = span.root.head
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN") or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def in_story(span: Span, lx: dict) -> bool:
+    """Whether a date moves the narrative's time (SPEC 3.3). Not: a retrospective span
+    (`since 1995`), a date that only places a source or a commemoration (its verb is one
+    of `out_of_story_verbs`: `found in 2004`, `a monument erected in 1990`), or a date
+    in commentary told in the present (`historians now date it to 1204`)."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in lx["retrospective_prepositions"]:
+        return False
+    if _governor(span).lemma_.lower() in lx["out_of_story_verbs"]:
+        return False
+    root = span.sent.root
+    return not (root.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have" for c in root.children))
+
+
+def flashback(span: Span) -> bool:
+    """A sentence told in the past perfect (`had begun`) steps back from the story's time."""
+    return any(t.lower_ == "had" and t.dep_ in ("aux", "auxpass") and t.head.tag_ == "VBN" for t in span.sent)
 
 
 def _join(span: Span, parsed, end: int) -> None:

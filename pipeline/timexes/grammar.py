@@ -43,7 +43,7 @@ def pieces() -> dict[str, str]:
     modern = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|,[0-9]|\s?(?:%|per cent|percent))"
     with_era = rf"(?:{number}\s?{era}|(?:{era_pre})\s?{number}(?![0-9]))"
     year = rf"(?:{with_era}|{modern})"
-    month_year = rf"(?:{year}|[1-9][0-9]{{2}}(?![0-9]))"
+    year3 = r"[1-9][0-9]{2}(?![0-9]|[,.][0-9])"  # after a month: `25 December 800`
     day = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     num = rf"(?i:\d+(?:\.\d+)?|{_alt(lx['number_words'])}|{_alt(lx['vague_numbers'])})"
     unit = _alt(lx["units"])
@@ -52,11 +52,13 @@ def pieces() -> dict[str, str]:
     # calendar dates, most specific first
     date_core = (
         rf"(?:[0-9]{{4}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
-        rf"|{day}\s(?:of\s)?{month},?\s{month_year}"
-        rf"|{month}\s{day}(?:,\s?|\s){month_year}"
+        rf"|{day}\s(?:of\s)?{month}(?:,?\s{year}|\s{year3})"
+        rf"|{month}\s{day}(?:(?:,\s?|\s){year}|,\s{year3})"
+        rf"|{day}\s{month}{DASH}{day}\s{month},?\s{year}"
+        rf"|{month}\s{day}{DASH}{month}\s{day},\s?{year}"
         rf"|{day}{DASH}{day}\s{month}(?:,?\s{year})?"
         rf"|{month}{DASH}{month}\s{year}"
-        rf"|{month},?\s(?:of\s)?{month_year}"
+        rf"|{month}(?:,?\s(?:of\s)?{year}|\s{year3})"
         rf"|(?:{_alt(lx['holidays'])})\s{year}"
         rf"|{day}\s(?:of\s)?{month}|{month}\s{day}(?![0-9])"
         rf"|{number}(?:{DASH}|\s(?:to|and|until)\s){with_era}"

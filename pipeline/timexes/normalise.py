@@ -191,7 +191,7 @@ def _range(text: str) -> str | None:
     if m:
         a, b = calendar_value(f"{m.group(1)} {m.group(3)}"), calendar_value(f"{m.group(2)} {m.group(3)}")
         return f"{_earlier_year(a, b)}/{b}" if a and b else None
-    m = re.fullmatch(r"(.+?)\s(?:and|to|until|till|through)\s(.+)", text)
+    m = re.fullmatch(r"(.+?)(?:\s(?:and|to|until|till|through)\s|\s?[–—]\s?|\s-\s|(?<=[A-Za-z.])-(?=[0-9]))(.+)", text)
     if m:
         a, b = absolute_value(_strip_mod(m.group(1))[0]), absolute_value(_strip_mod(m.group(2))[0])
         if a and b and "/" not in a and "/" not in b:

@@ -1,0 +1,62 @@
+"""Anchoring on story time (SPEC 3.3 revised, issue 12.3): dates outside the story do
+not move it, months roll forward across a year end, a one-year range gives its earlier
+endpoint the year before, the last story date carries across headings, flashbacks keep
+the reference's year. Sentences written for the test."""
+import pytest
+
+from pipeline import extensions as ext
+
+# (text, expression, type, value, mod, earliest, latest, anchor text or None)
+CASES = [
+    # forward rollover across a year end
+    ("The siege tightened in November 1861. On 9 February, the garrison surrendered.",
+     "9 February", "DATE", "1862-02-09", None, "1862-02-09", "1862-02-09", "November 1861"),
+    ("The fleet wintered in port from December 1702. In March, it sailed south.",
+     "March", "DATE", "1703-03", None, "1703-03-01", "1703-03-31", "December 1702"),
+    # a little earlier than the reference: the story steps back, same year
+    ("The southern army stalled in July 1809. In May, the northern army had crossed the hills.",
+     "May", "DATE", "1809-05", None, "1809-05-01", "1809-05-31", "July 1809"),
+    # a flashback in the past perfect keeps the year even far back
+    ("The treaty was signed in December 1648. In January, the envoys had quarrelled over seats.",
+     "January", "DATE", "1648-01", None, "1648-01-01", "1648-01-31", "December 1648"),
+    # one year written for a range: the earlier endpoint takes the year before
+    ("The blockade lasted from October 20 to March 2, 1805 along the coast.",
+     "October 20 to March 2, 1805", "DATE", "1804-10-20/1805-03-02", None, "1804-10-20", "1805-03-02", None),
+    ("The truce held November–February 1923 in the mountains.",
+     "November–February 1923", "DATE", "1922-11/1923-02", None, "1922-11-01", "1923-02-28", None),
+    # dates outside the story do not become the reference
+    ("The mill burned in May 1871. Its ledger was found in 1998 in a cellar. In June, the workers left.",
+     "June", "DATE", "1871-06", None, "1871-06-01", "1871-06-30", "May 1871"),
+    ("The bridge opened in April 1883. A plaque has marked it since 1983. In August, a storm damaged it.",
+     "August", "DATE", "1883-08", None, "1883-08-01", "1883-08-31", "April 1883"),
+    ("The rebels seized the port in March 1798. A statue was unveiled in 1898 on the quay. In June, they lost it.",
+     "June", "DATE", "1798-06", None, "1798-06-01", "1798-06-30", "March 1798"),
+    # the last story date carries across a heading without a date
+    ("The campaign opened in April 1757.\n\nThe northern front\n\nIn June, the second column marched.",
+     "June", "DATE", "1757-06", None, "1757-06-01", "1757-06-30", "April 1757"),
+    # a heading's own date is the reference of its section
+    ("The campaign opened in April 1757.\n\nThe peace of 1763\n\nIn February, the envoys met.",
+     "February", "DATE", "1763-02", None, "1763-02-01", "1763-02-28", "1763"),
+    # with only a date outside the story before it, that date is better than nothing
+    ("The diary was published in 1923. On 4 May, the author reached the coast.",
+     "4 May", "DATE", "1923-05-04", None, "1923-05-04", "1923-05-04", "1923"),
+]
+
+
+def _timex(doc, text):
+    spans = [s for s in doc.spans[ext.TIMEXES] if s.text == text]
+    assert spans, f"no timex {text!r}; found {[s.text for s in doc.spans[ext.TIMEXES]]}"
+    return spans[-1]
+
+
+@pytest.mark.parametrize("text,expression,type_,value,mod,earliest,latest,anchor", CASES, ids=[c[1] for c in CASES])
+def test_story_time(nlp, text, expression, type_, value, mod, earliest, latest, anchor):
+    doc = nlp(text)
+    info = _timex(doc, expression)._.timex
+    assert (info["type"], info["value"], info["mod"], info["earliest"], info["latest"]) == (type_, value, mod, earliest, latest)
+    assert (doc.text[slice(*info["anchor"])] if info["anchor"] else None) == anchor
+
+
+def test_nothing_before_it_nothing_guessed(nlp):
+    doc = nlp("Early years\n\nIn June, the column marched north.")
+    assert [s.text for s in doc.spans[ext.TIMEXES]] == []
