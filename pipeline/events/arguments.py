@@ -6,12 +6,10 @@ slot is looked through to a name it introduces (`the town of X`, `his son, X`).
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
 from ..schema import event_roles
-from .lexicon import PRONOUNS, data, entity_of, kinds, lemma, word_classes
+from .lexicon import PRONOUNS, Lexicon, kinds, lemma
 from .syntax import conjuncts, prep_objects
 
 VALUE_LEFT = {"compound", "amod", "nummod", "nmod", "quantmod", "advmod", "npadvmod"}
@@ -21,18 +19,9 @@ PERSONLIKE = ["person", "group", "org", "pronoun", "place"]
 DROP_EDGE = {"det", "poss", "predet", "punct", "case", "prep", "cc"}
 
 
-@lru_cache(maxsize=None)
-def role_map(etype: str, key: str) -> dict:
-    roles = data()["roles"]
-    table = dict(roles["defaults"])
-    table.update(roles["types"].get(etype, {}))
-    table.update(roles["keys"].get(f"{key}/{etype}", {}))
-    return table
-
-
-def _value_span(tok: Token) -> Span | None:
+def _value_span(lx: Lexicon, tok: Token) -> Span | None:
     """The bare noun phrase of a value role: no determiner or possessive, no clauses."""
-    ent = entity_of(tok)
+    ent = lx.entity_of(tok)
     if ent is not None:
         return ent
     doc = tok.doc
@@ -40,7 +29,7 @@ def _value_span(tok: Token) -> Span | None:
         toks = [tok] + [t for c in tok.children if c.dep_ in ("dobj", "compound", "prt") for t in c.subtree]
     else:
         toks = [tok]
-        of_heads = word_classes()["of_heads"]
+        of_heads = lx.word_classes["of_heads"]
         for c in tok.children:
             if c.i < tok.i and c.dep_ in VALUE_LEFT:
                 toks += list(c.subtree)
@@ -68,13 +57,13 @@ def _hyphen_edges(doc, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _named(tok: Token, allowed: set[str]) -> list[Span]:
+def _named(lx: Lexicon, tok: Token, allowed: set[str]) -> list[Span]:
     """The entity or pronoun a slot token stands for, looking through a common noun."""
     if tok.lower_ in PRONOUNS and tok.pos_ == "PRON" or tok.tag_ == "PRP$":
-        return [tok.doc[tok.i:tok.i + 1]] if kinds(tok) & allowed else []
-    ent = entity_of(tok)
+        return [tok.doc[tok.i:tok.i + 1]] if kinds(lx, tok) & allowed else []
+    ent = lx.entity_of(tok)
     if ent is not None:
-        return [ent] if kinds(tok) & allowed and ent.label_ not in NUMERIC else []
+        return [ent] if kinds(lx, tok) & allowed and ent.label_ not in NUMERIC else []
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
     appos = [c for c in tok.children if c.dep_ == "appos"]
@@ -82,8 +71,8 @@ def _named(tok: Token, allowed: set[str]) -> list[Span]:
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
     for inner in (appos, of, mods):
         for p in inner:
-            ent = entity_of(p)
-            if ent is not None and ent.label_ not in NUMERIC and kinds(p) & allowed:
+            ent = lx.entity_of(p)
+            if ent is not None and ent.label_ not in NUMERIC and kinds(lx, p) & allowed:
                 return [ent]
     return []
 
@@ -97,11 +86,11 @@ def _place_below(tok: Token) -> list[Token]:
     return out
 
 
-def arguments(trigger, coref: dict[int, str]) -> list[dict]:
+def arguments(lx: Lexicon, trigger, coref: dict[int, str]) -> list[dict]:
     """Role-labelled argument dicts {role, start, end, entity} of one trigger."""
     legal = set(event_roles()[trigger.type])
-    table = role_map(trigger.type, trigger.key)
-    roles_cfg = data()["roles"]
+    table = lx.rules.role_map(trigger.type, trigger.key)
+    roles_cfg = lx.data["roles"]
     value_roles = set(roles_cfg["value_roles"])
     first_of = table.get("first_of", {})
     present = {s for s, _ in trigger.slots}
@@ -127,7 +116,7 @@ def arguments(trigger, coref: dict[int, str]) -> list[dict]:
             for role in role_spec.split("|"):
                 if role not in legal or role in winner and slot in first_of[role] and slot != winner[role]:
                     continue
-                spans = _fill(role, t, roles_cfg, value_roles)
+                spans = _fill(lx, role, t, roles_cfg, value_roles)
                 if spans:
                     break
             if role in SINGLE and any(a["role"] == role and a["slot"] != (slot, tok.i) for a in out):
@@ -137,36 +126,36 @@ def arguments(trigger, coref: dict[int, str]) -> list[dict]:
                     continue
                 seen.add((span.start_char, span.end_char))
                 out.append({"role": role, "start": span.start_char, "end": span.end_char,
-                            "entity": _entity_name(span, coref, role in value_roles), "slot": (slot, tok.i)})
+                            "entity": _entity_name(lx, span, coref, role in value_roles), "slot": (slot, tok.i)})
     for a in out:
         del a["slot"]
     return sorted(out, key=lambda a: (a["start"], a["role"]))
 
 
-def _fill(role: str, tok: Token, cfg: dict, value_roles: set[str]) -> list[Span]:
+def _fill(lx: Lexicon, role: str, tok: Token, cfg: dict, value_roles: set[str]) -> list[Span]:
     """The span(s) a slot token gives for a role, or [] when it does not fit the role."""
     if role in value_roles:
-        if "label" in kinds(tok):  # `the name X`, `the pseudonym X`
+        if "label" in kinds(lx, tok):  # `the name X`, `the pseudonym X`
             named = [c for c in tok.children if c.dep_ in ("appos", "compound", "oprd", "attr", "npadvmod")
                      and (c.ent_type_ or c.pos_ == "PROPN")]
             tok = named[0] if named else tok
         elif not tok.ent_type_:  # `the newspaper, X`: the name, not the description
             named = [c for c in tok.children if c.dep_ == "appos" and c.ent_type_]
-            if named and kinds(tok) & set(cfg["value_kinds"].get(role, ["any"])):
-                return [entity_of(named[0])]
-        span = _value_span(tok)
-        if span is None or not kinds(span.root) & set(cfg["value_kinds"].get(role, ["any"])):
+            if named and kinds(lx, tok) & set(cfg["value_kinds"].get(role, ["any"])):
+                return [lx.entity_of(named[0])]
+        span = _value_span(lx, tok)
+        if span is None or not kinds(lx, span.root) & set(cfg["value_kinds"].get(role, ["any"])):
             return []
         if role != "Name" and (span.root.pos_ == "PRON" or span.label_ in ("PERSON", "NORP")):
             return []  # a person is never a policy, work or crime
         return [span]
-    return _named(tok, set(cfg["role_kinds"].get(role, PERSONLIKE)))
+    return _named(lx, tok, set(cfg["role_kinds"].get(role, PERSONLIKE)))
 
 
-def _entity_name(span: Span, coref: dict[int, str], value: bool) -> str:
+def _entity_name(lx: Lexicon, span: Span, coref: dict[int, str], value: bool) -> str:
     if len(span) == 1 and span.start in coref:
         return coref[span.start]
-    ent = entity_of(span[0])
+    ent = lx.entity_of(span[0])
     if ent is not None and ent.start == span.start and ent.end == span.end:
         return ent._.entity or ent.text
     return span.text

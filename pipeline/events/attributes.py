@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .lexicon import coarse_pos, data, lemma
+from .lexicon import Lexicon, coarse_pos, lemma
 from .syntax import clause_verb
 
 UP_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "pcomp", "nsubjpass",
@@ -20,10 +20,6 @@ UP_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "pcomp", "n
 _DURATION = re.compile(r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                        r"several|many|few|some|\d+)\b.*\b(?:years?|months?|weeks?|days?|hours?|decades?)"
                        r"|decades|years|months)$", re.I)
-
-
-def _cues() -> dict:
-    return data()["cues"]
 
 
 def _governors(h: Token, limit: int = 4):
@@ -39,8 +35,8 @@ def _governors(h: Token, limit: int = 4):
             return
 
 
-def polarity(h: Token) -> str:
-    cues = _cues()
+def polarity(lx: Lexicon, h: Token) -> str:
+    cues = lx.data["cues"]
     if any(c.dep_ == "neg" or lemma(c) in cues["negation_words"] and c.dep_ in ("det", "advmod")
            for c in h.children):
         return "negative"
@@ -56,8 +52,8 @@ def polarity(h: Token) -> str:
     return "positive"
 
 
-def modality(h: Token) -> str:
-    cues = _cues()
+def modality(lx: Lexicon, h: Token) -> str:
+    cues = lx.data["cues"]
     verbal = [g for d, g in _governors(h) if d in ("xcomp", "ccomp", "dobj", "conj", "advcl", "acomp", "nsubjpass", "nsubj")]
     for tok in [h, *verbal]:
         for c in tok.children:

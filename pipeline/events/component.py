@@ -14,24 +14,36 @@ from .. import extensions  # noqa: F401  (registers Doc._.events)
 from .arguments import arguments
 from .attributes import modality, polarity, time_of
 from .coref import resolve
-from .lexicon import data, entities_indexed
+from ..rules import RuleFiles
+from .lexicon import EventRules, Lexicon
 from .triggers import blocked_tokens, build_matcher, find_triggers, may_match, phrase_requirements, timex_spans
 
 
-class EventStage:
-    def __init__(self, nlp: Language, name: str):
+class EventStage(RuleFiles):
+    """Owns the rule files of models/events (triggers, phrases, senses, lexicon, cues,
+    roles): read at construction (a broken file fails here, not on the first
+    document), saved and loaded with the pipeline."""
+
+    stage = "events"
+    files = tuple(f"{stem}.json" for stem in EventRules.FILES)
+
+    def __init__(self, nlp: Language, name: str, rules: str | None = None):
         self.name = name
-        data()  # fail at construction, not on the first document, when a rule file is broken
-        self.matcher, self.targets = build_matcher(nlp.vocab)
-        self.requirements = phrase_requirements()
+        self.vocab = nlp.vocab
+        self.set_rules(self.read_rule_files(rules))
+
+    def set_rules(self, rule_files: dict) -> None:
+        super().set_rules(rule_files)
+        self.rules = EventRules({name.removesuffix(".json"): data for name, data in rule_files.items()})
+        self.matcher, self.targets = build_matcher(self.vocab, self.rules.data["phrases"])
+        self.requirements = phrase_requirements(self.rules.data["phrases"])
 
     def __call__(self, doc: Doc) -> Doc:
-        with entities_indexed(doc):
-            doc._.events = self._events(doc)
+        doc._.events = self._events(Lexicon(self.rules, doc), doc)
         return doc
 
-    def _events(self, doc: Doc) -> list[dict]:
-        coref = resolve(doc)
+    def _events(self, lx: Lexicon, doc: Doc) -> list[dict]:
+        coref = resolve(lx, doc)
         timexes = timex_spans(doc)
         blocked = blocked_tokens(doc, timexes)
         events = []
@@ -40,7 +52,7 @@ class EventStage:
             if may_match({t.lemma_.lower() for t in sent}, self.requirements):
                 by_sentence[sent.start] = [(m, s + sent.start, e + sent.start) for m, s, e in self.matcher(sent)]
         for sent in doc.sents:
-            triggers = [t for t in find_triggers(doc, sent, self.matcher, self.targets, blocked,
+            triggers = [t for t in find_triggers(lx, doc, sent, self.matcher, self.targets, blocked,
                                                  by_sentence.get(sent.start, []))
                         if not _generic_noun(t.head, timexes)]
             heads = {t.head.i for t in triggers}
@@ -51,12 +63,12 @@ class EventStage:
                 frames.append((trig, {
                     "type": trig.type,
                     "trigger": [span.start_char, span.end_char],
-                    "arguments": arguments(trig, coref),
+                    "arguments": arguments(lx, trig, coref),
                     "time": [tx.start_char, tx.end_char] if tx is not None else None,
-                    "polarity": polarity(trig.head),
-                    "modality": modality(trig.head),
+                    "polarity": polarity(lx, trig.head),
+                    "modality": modality(lx, trig.head),
                 }))
-            events += _drop_consumed(_drop_light(frames))
+            events += _drop_consumed(self.rules, _drop_light(self.rules, frames))
         return sorted(events, key=lambda e: (e["trigger"][0], e["type"]))
 
 
@@ -67,18 +79,18 @@ def _generic_noun(head, timexes) -> bool:
     return head.pos_ == "NOUN" and head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN")
 
 
-def _drop_light(frames: list) -> list:
+def _drop_light(rules: EventRules, frames: list) -> list:
     """`initiated a crackdown`, `formed an alliance`: the object noun is the event, not the verb."""
-    light_types = set(data()["roles"]["yield_to_object_trigger"])
+    light_types = set(rules.data["roles"]["yield_to_object_trigger"])
     noun_heads = {t.head.i for t, _ in frames if t.head.pos_ in ("NOUN", "PROPN")}
     return [(t, f) for t, f in frames
             if not (t.type in light_types and t.head.pos_ == "VERB"
                     and any(s == "obj" and tok.i in noun_heads for s, tok in t.slots))]
 
 
-def _drop_consumed(frames: list) -> list[dict]:
+def _drop_consumed(rules: EventRules, frames: list) -> list[dict]:
     """A noun trigger that is another event's value argument (`signed a pact`) is not an event."""
-    values = set(data()["roles"]["value_roles"])
+    values = set(rules.data["roles"]["value_roles"])
     taken = [(a["start"], a["end"]) for t, f in frames for a in f["arguments"] if a["role"] in values]
     out, seen = [], set()
     for trig, frame in frames:
@@ -95,6 +107,7 @@ def _drop_consumed(frames: list) -> list[dict]:
 @Language.factory("hist_events",
                   requires=["doc.sents", "doc.ents", "span._.entity", "span._.timex", "token.dep", "token.tag",
                             "token.lemma"],
-                  assigns=["doc._.events"])
-def make_event_stage(nlp: Language, name: str) -> EventStage:
-    return EventStage(nlp, name)
+                  assigns=["doc._.events"], default_config={"rules": None})
+def make_event_stage(nlp: Language, name: str, rules: str | None) -> EventStage:
+    """`rules`: a folder holding the six rule files; None is the package's models/events."""
+    return EventStage(nlp, name, rules)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import NEUTER, PERSONAL, PLURAL, entity_of, lemma, word_classes
+from .lexicon import NEUTER, PERSONAL, PLURAL, Lexicon, lemma
 from .syntax import clause_verb, conjuncts, surface_subjects
 
 # Several referents of one argument (`they` -> two people) share its `entity`, joined thus.
@@ -53,10 +53,10 @@ def _ent_ref(ent: Span) -> _Ref:
     return _Ref(ent._.entity or ent.text, ent.label_, ent.label_ == "NORP")
 
 
-def _subject_ref(tok: Token, resolved: dict[int, _Ref]) -> _Ref | None:
+def _subject_ref(lx: Lexicon, tok: Token, resolved: dict[int, _Ref]) -> _Ref | None:
     refs = []
     for t in conjuncts(tok):
-        ent = entity_of(t)
+        ent = lx.entity_of(t)
         if ent is not None:
             refs.append(_ent_ref(ent))
         elif t.i in resolved:
@@ -80,9 +80,9 @@ def _fits(ref: _Ref | None, pron: str, gender: dict | None = None) -> bool:
     return ref.label in NEUTER_LABELS and not ref.plural
 
 
-def _gender_cues(doc: Doc) -> dict[str, str]:
+def _gender_cues(lx: Lexicon, doc: Doc) -> dict[str, str]:
     """Names introduced by a gendered noun: `his wife X`, `X, her son`, `Tsar X`."""
-    female, male = word_classes()["female_nouns"], word_classes()["male_nouns"]
+    female, male = lx.word_classes["female_nouns"], lx.word_classes["male_nouns"]
     out = {}
     for ent in doc.ents:
         if ent.label_ != "PERSON":
@@ -97,10 +97,10 @@ def _gender_cues(doc: Doc) -> dict[str, str]:
     return out
 
 
-def resolve(doc: Doc) -> dict[int, str]:
+def resolve(lx: Lexicon, doc: Doc) -> dict[int, str]:
     """Token index of each 3rd-person pronoun -> canonical name of its referent."""
     resolved: dict[int, _Ref] = {}
-    gender = _gender_cues(doc)
+    gender = _gender_cues(lx, doc)
     topic: dict[str, _Ref] = {}
     para, subjects, mentions = None, [], []
     paragraphs = _paragraphs(doc)
@@ -112,17 +112,17 @@ def resolve(doc: Doc) -> dict[int, str]:
         for tok in sent:
             low = tok.lower_
             if tok.dep_ in ("nsubj", "nsubjpass") and (tok.ent_type_ or tok.i in resolved):
-                ref = _subject_ref(tok, resolved)
+                ref = _subject_ref(lx, tok, resolved)
                 if ref is not None:
                     sent_subjects.append((tok.i, ref))
             if low not in PERSONAL | PLURAL | NEUTER or tok.pos_ != "PRON":
-                ent = entity_of(tok)
+                ent = lx.entity_of(tok)
                 if ent is not None and ent.start == tok.i:
                     mentions.append(_ent_ref(ent))
                 continue
-            banned = _clause_subjects(tok, resolved) if tok.dep_ in OBJECT_DEPS and low not in (
+            banned = _clause_subjects(lx, tok, resolved) if tok.dep_ in OBJECT_DEPS and low not in (
                 "his", "her", "its", "their", "himself", "herself", "itself", "themselves") else set()
-            ref = _resolve_one(low, tok, sent, sent_subjects, subjects, mentions, topic, gender, banned)
+            ref = _resolve_one(lx, low, tok, sent, sent_subjects, subjects, mentions, topic, gender, banned)
             if ref is None:
                 continue
             resolved[tok.i] = ref
@@ -138,20 +138,20 @@ def resolve(doc: Doc) -> dict[int, str]:
     return {i: r.name for i, r in resolved.items()}
 
 
-def _clause_subjects(tok: Token, resolved: dict[int, _Ref]) -> set[str]:
+def _clause_subjects(lx: Lexicon, tok: Token, resolved: dict[int, _Ref]) -> set[str]:
     """Names of the subject of the clause an object pronoun belongs to (binding: not them)."""
     verb = clause_verb(tok.head if tok.dep_ != "nsubjpass" else tok)
     out = set()
     for s in surface_subjects(verb):
         if s.i == tok.i:
             continue
-        ref = _subject_ref(s, resolved)
+        ref = _subject_ref(lx, s, resolved)
         if ref is not None:
             out.add(ref.name)
     return out
 
 
-def _resolve_one(low, tok, sent, sent_subjects, subjects, mentions, topic, gender, banned) -> _Ref | None:
+def _resolve_one(lx, low, tok, sent, sent_subjects, subjects, mentions, topic, gender, banned) -> _Ref | None:
     def ok(ref):
         return _fits(ref, low, gender) and ref.name not in banned
 
@@ -162,7 +162,7 @@ def _resolve_one(low, tok, sent, sent_subjects, subjects, mentions, topic, gende
         if ok(ref):
             return ref
     if banned:  # an object pronoun: the nearest other name of the sentence first
-        for ref in reversed(_sentence_mentions(tok, sent)):
+        for ref in reversed(_sentence_mentions(lx, tok, sent)):
             if ok(ref):
                 return ref
     for refs in reversed(subjects):
@@ -178,8 +178,8 @@ def _resolve_one(low, tok, sent, sent_subjects, subjects, mentions, topic, gende
     return None
 
 
-def _sentence_mentions(tok: Token, sent: Span) -> list[_Ref]:
-    return [_ent_ref(e) for e in dict.fromkeys(entity_of(t) for t in sent if t.i < tok.i and t.ent_type_) if e]
+def _sentence_mentions(lx: Lexicon, tok: Token, sent: Span) -> list[_Ref]:
+    return [_ent_ref(e) for e in dict.fromkeys(lx.entity_of(t) for t in sent if t.i < tok.i and t.ent_type_) if e]
 
 
 def doc_head_is_root(tok: Token, root: Token) -> bool:

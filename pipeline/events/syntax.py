@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import RELATIVE, coarse_pos, lemma, word_classes
+from .lexicon import RELATIVE, Lexicon, coarse_pos, lemma
 
 SUBJ = {"nsubj", "csubj", "expl"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -112,7 +112,7 @@ def inherited(h: Token) -> list[tuple[str, Token]]:
     return [(want, t) for t in surface_subjects(gov)]
 
 
-def slots(h: Token) -> list[tuple[str, Token]]:
+def slots(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
     """All (slot, token) pairs of a trigger head, own dependents first."""
     passive = coarse_pos(h) == "VERB" and is_passive(h)
     out = _own(h, passive)
@@ -120,7 +120,7 @@ def slots(h: Token) -> list[tuple[str, Token]]:
                                             for s, t in out):
         out += inherited(h)
     if coarse_pos(h) == "NOUN" and not any(s == "poss" for s, _ in out):
-        out += light_verb_subject(h)
+        out += light_verb_subject(lx, h)
     for s, t in list(out):  # `signed a pact with X`: the object's own prepositions
         if s == "obj" and coarse_pos(t) == "NOUN":
             out += [("obj" + x[0], x[1]) for c in t.children if c.dep_ == "prep" for x in prep_objects(c)]
@@ -132,9 +132,9 @@ def slots(h: Token) -> list[tuple[str, Token]]:
     return fixed
 
 
-def light_verb_subject(h: Token) -> list[tuple[str, Token]]:
+def light_verb_subject(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
     """`he attended the meeting`, `took part in the strike`: the verb's subject is a participant."""
-    light, causers = word_classes()["light_verbs"], word_classes()["causer_verbs"]
+    light, causers = lx.word_classes["light_verbs"], lx.word_classes["causer_verbs"]
     gov = h.head
     if h.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("in", "on"):  # `took part in`
         gov = gov.head

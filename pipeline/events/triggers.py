@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import coarse_pos, data, kinds, lemma, trigger_table, word_classes
+from .lexicon import Lexicon, coarse_pos, kinds, lemma
 from .syntax import is_passive, slots
 
 
@@ -31,11 +31,11 @@ def _alts(word: str) -> list[str]:
     return sorted({a for w in alts for a in (w, w.capitalize())})
 
 
-def build_matcher(vocab) -> tuple[Matcher, dict[str, str]]:
+def build_matcher(vocab, phrase_table: dict) -> tuple[Matcher, dict[str, str]]:
     """A Matcher over lemmas for every phrase of phrases.json; key -> type or `sense:...`."""
     matcher = Matcher(vocab)
     targets = {}
-    for etype, phrases in data()["phrases"].items():
+    for etype, phrases in phrase_table.items():
         for phrase in phrases:
             words = phrase.split()
             pattern = []
@@ -57,11 +57,11 @@ def _phrase_head(span: Span) -> Token:
     return span.root
 
 
-def _holds(cond: dict, h: Token, sl: list) -> bool:
+def _holds(lx: Lexicon, cond: dict, h: Token, sl: list) -> bool:
     """True when every condition of a sense rule holds for trigger head `h`."""
     for key, want in cond.items():
         if key == "not":
-            if _holds(want, h, sl):
+            if _holds(lx, want, h, sl):
                 return False
         elif key == "pos":
             if coarse_pos(h) not in want:
@@ -71,13 +71,13 @@ def _holds(cond: dict, h: Token, sl: list) -> bool:
                 return False
         elif key in ("obj", "subj", "attr", "mod", "poss", "dative"):
             toks = [t for s, t in sl if s == key]
-            got = set().union(*(kinds(t) | _inner_kinds(t) for t in toks)) if toks else {"none"}
+            got = set().union(*(kinds(lx, t) | _inner_kinds(lx, t) for t in toks)) if toks else {"none"}
             if not got & set(want):
                 return False
         elif key == "prep":
             for prep, kinds_wanted in want.items():
                 toks = [t for s, t in sl if s == f"prep:{prep}"]
-                got = set().union(*(kinds(t) | _inner_kinds(t) for t in toks)) if toks else {"none"}
+                got = set().union(*(kinds(lx, t) | _inner_kinds(lx, t) for t in toks)) if toks else {"none"}
                 if not got & set(kinds_wanted):
                     return False
         elif key == "governor":
@@ -106,22 +106,22 @@ def _holds(cond: dict, h: Token, sl: list) -> bool:
     return True
 
 
-def _inner_kinds(tok: Token) -> set[str]:
+def _inner_kinds(lx: Lexicon, tok: Token) -> set[str]:
     """Kinds of the name inside a common-noun phrase (`the town of X`, `his son, X`)."""
     out = set()
     for c in tok.children:
         if c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ == "of" and not tok.ent_type_:
             for p in [c] if c.dep_ == "appos" else [p for p in c.children if p.dep_ == "pobj"]:
                 if p.ent_type_:
-                    out |= kinds(p)
+                    out |= kinds(lx, p)
     return out
 
 
-def sense_types(key: str, h: Token, sl: list) -> list[str]:
+def sense_types(lx: Lexicon, key: str, h: Token, sl: list) -> list[str]:
     """Types of an ambiguous word from its first matching sense rule (none: not an event)."""
-    entry = data()["senses"][key]
+    entry = lx.data["senses"][key]
     for rule in entry["rules"]:
-        if _holds(rule.get("if", {}), h, sl):
+        if _holds(lx, rule.get("if", {}), h, sl):
             got = rule.get("types", [rule.get("type")])
             return [t for t in got if t]
     default = entry.get("else")
@@ -151,10 +151,10 @@ def _prefix_start(doc: Doc, i: int) -> int:
     return i
 
 
-def phrase_requirements() -> list[list[set[str]]]:
+def phrase_requirements(phrase_table: dict) -> list[list[set[str]]]:
     """Per phrase, the lower-case alternatives of each word it cannot do without."""
     out = []
-    for phrases in data()["phrases"].values():
+    for phrases in phrase_table.values():
         for phrase in phrases:
             out.append([{a.lower() for a in _alts(w)} for w in phrase.split() if w != "*" and not w.endswith("?")])
     return out
@@ -166,14 +166,14 @@ def may_match(lemmas: set[str], requirements: list[list[set[str]]]) -> bool:
     return any(all(alts & lemmas for alts in req) for req in requirements)
 
 
-def find_triggers(doc: Doc, sent: Span, matcher: Matcher, targets: dict,
+def find_triggers(lx: Lexicon, doc: Doc, sent: Span, matcher: Matcher, targets: dict,
                   blocked: set[int] | None = None, doc_matches: list | None = None) -> list[Trigger]:
     """Triggers of one sentence. `doc_matches`: the matcher's matches over the whole Doc
     (absolute token offsets), so the matcher need not run once per sentence."""
     if blocked is None:
         blocked = blocked_tokens(doc, timex_spans(doc))
-    senses = data()["senses"]
-    table = trigger_table()
+    senses = lx.data["senses"]
+    table = lx.rules.trigger_table
     found: list[Trigger] = []
     used: set[int] = set()
     if doc_matches is None:
@@ -186,15 +186,15 @@ def find_triggers(doc: Doc, sent: Span, matcher: Matcher, targets: dict,
         span = doc[s:e]
         head = _phrase_head(span)
         etype = targets[doc.vocab.strings[match_id]]
-        sl = [x for t in [head, *(t for t in span if t.i != head.i)] for x in slots(t)
+        sl = [x for t in [head, *(t for t in span if t.i != head.i)] for x in slots(lx, t)
               if not s <= x[1].i < e]  # `took charge of X`: `of` hangs on `charge`
         sl = list(dict.fromkeys(sl))
-        types = sense_types(etype[6:], head, sl) if etype.startswith("sense:") else [etype]
+        types = sense_types(lx, etype[6:], head, sl) if etype.startswith("sense:") else [etype]
         for t in types:
             found.append(Trigger(s, e, head, t, doc.vocab.strings[match_id].split("::")[1], sl))
         if types:
             used.update(range(s, e))
-    heads = word_classes()["non_event_heads"]
+    heads = lx.word_classes["non_event_heads"]
     for tok in sent:
         if tok.i in used or tok.i in blocked:
             continue
@@ -210,16 +210,16 @@ def find_triggers(doc: Doc, sent: Span, matcher: Matcher, targets: dict,
             continue
         sense_key = f"{lem}/{pos}"
         if sense_key in senses:
-            sl = slots(tok)
-            types = sense_types(sense_key, tok, sl)
+            sl = slots(lx, tok)
+            types = sense_types(lx, sense_key, tok, sl)
         elif (lem, pos) in table:
-            sl = slots(tok)
+            sl = slots(lx, tok)
             types = [table[(lem, pos)]]
         else:
             continue
         start = _prefix_start(doc, tok.i)
         if start < tok.i:  # the parser often heads `co-edited` by `co`: read both
-            sl = sl + [x for x in slots(doc[start]) if x not in sl]
+            sl = sl + [x for x in slots(lx, doc[start]) if x not in sl]
         for t in types:
             found.append(Trigger(start, tok.i + 1, tok, t, lem, sl))
     return sorted(found, key=lambda t: (t.start, t.type))

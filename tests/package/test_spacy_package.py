@@ -76,7 +76,8 @@ nlp = spacy.load(sys.argv[1] if len(sys.argv) > 1 else {path!r})
 loaded = "pipeline" in sys.modules  # imported by spaCy, through our entry points
 doc = nlp({text!r})
 print(json.dumps({{"entry_points": loaded, "pipes": nlp.pipe_names,
-                   "ents": [[e.text, e.label_] for e in doc.ents]}}))
+                   "ents": [[e.text, e.label_] for e in doc.ents],
+                   "events": [[doc.text[slice(*e["trigger"])], e["type"]] for e in doc._.events]}}))
 """
 
 
@@ -87,12 +88,18 @@ def test_a_saved_pipeline_loads_in_a_fresh_process_with_its_own_rules(nlp, tmp_p
     nlp.to_disk(saved)
     patterns = saved / "hist_entities" / "patterns.jsonl"
     srsly.write_jsonl(patterns, [*srsly.read_jsonl(patterns),
-                                 {"label": "ORG", "pattern": [{"LOWER": "quillfeather"}, {"LOWER": "guild"}]}])
+                                 {"label": "FAC", "pattern": [{"TEXT": "Quillfeather"}, {"TEXT": "Guild"}]}])
+    triggers = saved / "hist_events" / "triggers.json"
+    table = srsly.read_json(triggers)
+    table["Movement.Transport"]["VERB"].append("vanish")
+    srsly.write_json(triggers, table)
     out = json.loads(_fresh_python(LOAD_ONLY.format(path=str(saved),
-                                                    text="He joined the Quillfeather Guild in Lyon."), ROOT))
+                                                    text="He joined the Quillfeather Guild in Lyon. "
+                                                         "In 1851 he vanished from Lyon."), ROOT))
     assert out["entry_points"] is True
     assert out["pipes"] == nlp.pipe_names
-    assert out["ents"] == [["Quillfeather Guild", "ORG"], ["Lyon", "GPE"]]
+    assert out["ents"] == [["Quillfeather Guild", "FAC"], ["Lyon", "GPE"], ["Lyon", "GPE"]]  # ORG unsaved
+    assert out["events"] == [["vanished", "Movement.Transport"]]  # no event without the saved rule
 
 
 ROUND_TRIP = """
