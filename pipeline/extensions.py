@@ -2,10 +2,13 @@
 
 Span._.kind / paragraph / section   segments (doc.spans["segments"])
 Span._.entity                       canonical referent of an entity mention (doc.ents)
-Span._.timex                        TIMEX3 normalisation of a timex (doc.spans["timexes"])
-Doc._.events                        event frames as plain dicts with character offsets
+Span._.timex                        TIMEX3 normalisation of a timex (doc.spans["timexes"]):
+                                    a pipeline.annotations.TimexAnnotation
+Doc._.events                        event frames: a list of pipeline.annotations.EventAnnotation
 """
 from spacy.tokens import Doc, Span
+
+from . import annotations  # noqa: F401  (their msgpack codec travels with the attributes)
 
 SEGMENTS = "segments"
 TIMEXES = "timexes"

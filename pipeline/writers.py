@@ -14,6 +14,7 @@ import bisect
 from spacy.tokens import Doc
 
 from . import extensions as ext
+from .annotations import TimexAnnotation
 from .records import DOC_LAYERS, Argument, Entity, Event, EventTime, Sentence, Timex, Trigger
 
 LAYERS = DOC_LAYERS  # the layers a builder fills (kept under this name for its importers)
@@ -71,40 +72,35 @@ class RecordBuilder:
         timexes = list(doc.spans.get(ext.TIMEXES, []))
         first = len(self.layers["timexes"]) + 1  # ids first: an anchor may point forward
         timex_ids = {(s.start_char, s.end_char): f"{self.doc_id}:t{first + n}" for n, s in enumerate(timexes)}
-        timex_info: dict[tuple[int, int], dict] = {}
+        timex_info: dict[tuple[int, int], TimexAnnotation] = {}
         for span in timexes:
-            info = span._.timex or {}
+            info = span._.timex or TimexAnnotation(type=None)  # no reading: a record its model rejects
             key = (span.start_char, span.end_char)
             tid = timex_ids[key]
             timex_info[key] = info
-            anchor = info.get("anchor")
-            anchor_id = timex_ids.get(tuple(anchor)) if anchor else None
-            chars = info.get("chars")
+            anchor_id = None
+            if info.anchor:
+                anchor_id = timex_ids.get(info.anchor) or heading_ids.get(info.anchor)
+            chars = info.chars
             where = ({"start": chars[0] + offset, "end": chars[1] + offset, "text": text[chars[0]:chars[1]]}
                      if chars else _span(span, offset))
-            if anchor and anchor_id is None:
-                anchor_id = heading_ids.get(tuple(anchor))
             self.layers["timexes"].append(Timex.build(
                 doc_id=self.doc_id, id=tid, sentence=sentence_of(span.start_char), **where,
-                type=info.get("type"), value=info.get("value"), mod=info.get("mod"),
-                earliest=info.get("earliest"), latest=info.get("latest"), anchor=anchor_id))
+                type=info.type, value=info.value, mod=info.mod,
+                earliest=info.earliest, latest=info.latest, anchor=anchor_id))
 
         for event in doc._.events or []:
-            t_start, t_end = event["trigger"]
+            t_start, t_end = event.trigger
             time = None
-            if event.get("time"):
-                key = tuple(event["time"])
-                if key in timex_ids:
-                    info = timex_info[key]
-                    time = EventTime.shape(timex=timex_ids[key], value=info.get("value"),
-                                     earliest=info.get("earliest"), latest=info.get("latest"))
+            if event.time in timex_ids:
+                info = timex_info[event.time]
+                time = EventTime.shape(timex=timex_ids[event.time], value=info.value,
+                                       earliest=info.earliest, latest=info.latest)
             self.layers["events"].append(Event.build(
                 doc_id=self.doc_id, id=self._id("v", "events"), sentence=sentence_of(t_start),
-                type=event["type"],
+                type=event.type,
                 trigger=Trigger.shape(start=t_start + offset, end=t_end + offset, text=text[t_start:t_end]),
-                arguments=[Argument.shape(role=a["role"], start=a["start"] + offset, end=a["end"] + offset,
-                                    text=text[a["start"]:a["end"]],
-                                    entity=a.get("entity") or text[a["start"]:a["end"]])
-                           for a in event.get("arguments", [])],
-                time=time, polarity=event.get("polarity", "positive"),
-                modality=event.get("modality", "asserted")))
+                arguments=[Argument.shape(role=a.role, start=a.start + offset, end=a.end + offset,
+                                          text=text[a.start:a.end], entity=a.entity or text[a.start:a.end])
+                           for a in event.arguments],
+                time=time, polarity=event.polarity, modality=event.modality))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..annotations import ArgumentAnnotation
 from ..schema import event_roles
 from .lexicon import PRONOUNS, Lexicon, kinds, lemma
 from .syntax import conjuncts, prep_objects
@@ -86,8 +87,8 @@ def _place_below(tok: Token) -> list[Token]:
     return out
 
 
-def arguments(lx: Lexicon, trigger, coref: dict[int, str]) -> list[dict]:
-    """Role-labelled argument dicts {role, start, end, entity} of one trigger."""
+def arguments(lx: Lexicon, trigger, coref: dict[int, str]) -> list[ArgumentAnnotation]:
+    """The role-labelled arguments of one trigger, in text order."""
     legal = set(event_roles()[trigger.type])
     table = lx.rules.role_map(trigger.type, trigger.key)
     roles_cfg = lx.data["roles"]
@@ -127,9 +128,8 @@ def arguments(lx: Lexicon, trigger, coref: dict[int, str]) -> list[dict]:
                 seen.add((span.start_char, span.end_char))
                 out.append({"role": role, "start": span.start_char, "end": span.end_char,
                             "entity": _entity_name(lx, span, coref, role in value_roles), "slot": (slot, tok.i)})
-    for a in out:
-        del a["slot"]
-    return sorted(out, key=lambda a: (a["start"], a["role"]))
+    return [ArgumentAnnotation(a["role"], a["start"], a["end"], a["entity"])
+            for a in sorted(out, key=lambda a: (a["start"], a["role"]))]
 
 
 def _fill(lx: Lexicon, role: str, tok: Token, cfg: dict, value_roles: set[str]) -> list[Span]:

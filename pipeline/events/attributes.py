@@ -80,8 +80,8 @@ def modality(lx: Lexicon, h: Token) -> str:
 
 def timex_type(span: Span) -> str | None:
     info = span._.timex
-    if isinstance(info, dict) and info.get("type"):
-        return info["type"]
+    if info is not None and info.type:
+        return info.type
     return "DURATION" if _DURATION.match(span.text.strip()) else "DATE"
 
 

@@ -1,7 +1,8 @@
-"""Event-frame component `hist_events` (SPEC 3.4): writes doc._.events as plain dicts.
+"""Event-frame component `hist_events` (SPEC 3.4): writes doc._.events.
 
-Each frame: {type, trigger: [start, end], arguments: [{role, start, end, entity}],
-time: [start, end] | None, polarity, modality}, character offsets, in document order.
+Each frame is an EventAnnotation (pipeline.annotations): type, trigger (start, end),
+arguments (role, start, end, entity), time (the dating timex's start, end) or None,
+polarity, modality; character offsets, in document order.
 Reads doc.ents (entity stage), doc.spans["timexes"] (falls back to the base model's
 DATE/TIME mentions while the timex stage is absent) and the parse.
 """
@@ -11,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers Doc._.events)
+from ..annotations import EventAnnotation
 from .arguments import arguments
 from .attributes import modality, polarity, time_of
 from .coref import resolve
@@ -42,7 +44,7 @@ class EventStage(RuleFiles):
         doc._.events = self._events(Lexicon(self.rules, doc), doc)
         return doc
 
-    def _events(self, lx: Lexicon, doc: Doc) -> list[dict]:
+    def _events(self, lx: Lexicon, doc: Doc) -> list[EventAnnotation]:
         coref = resolve(lx, doc)
         timexes = timex_spans(doc)
         blocked = blocked_tokens(doc, timexes)
@@ -60,16 +62,16 @@ class EventStage(RuleFiles):
             for trig in triggers:
                 span = doc[trig.start:trig.end]
                 tx = time_of(trig.head, timexes, heads)
-                frames.append((trig, {
-                    "type": trig.type,
-                    "trigger": [span.start_char, span.end_char],
-                    "arguments": arguments(lx, trig, coref),
-                    "time": [tx.start_char, tx.end_char] if tx is not None else None,
-                    "polarity": polarity(lx, trig.head),
-                    "modality": modality(lx, trig.head),
-                }))
+                frames.append((trig, EventAnnotation(
+                    type=trig.type,
+                    trigger=(span.start_char, span.end_char),
+                    arguments=tuple(arguments(lx, trig, coref)),
+                    time=(tx.start_char, tx.end_char) if tx is not None else None,
+                    polarity=polarity(lx, trig.head),
+                    modality=modality(lx, trig.head),
+                )))
             events += _drop_consumed(self.rules, _drop_light(self.rules, frames))
-        return sorted(events, key=lambda e: (e["trigger"][0], e["type"]))
+        return sorted(events, key=lambda e: (e.trigger[0], e.type))
 
 
 def _generic_noun(head, timexes) -> bool:
@@ -88,16 +90,16 @@ def _drop_light(rules: EventRules, frames: list) -> list:
                     and any(s == "obj" and tok.i in noun_heads for s, tok in t.slots))]
 
 
-def _drop_consumed(rules: EventRules, frames: list) -> list[dict]:
+def _drop_consumed(rules: EventRules, frames: list) -> list[EventAnnotation]:
     """A noun trigger that is another event's value argument (`signed a pact`) is not an event."""
     values = set(rules.data["roles"]["value_roles"])
-    taken = [(a["start"], a["end"]) for t, f in frames for a in f["arguments"] if a["role"] in values]
+    taken = [(a.start, a.end) for t, f in frames for a in f.arguments if a.role in values]
     out, seen = [], set()
     for trig, frame in frames:
-        s, e = frame["trigger"]
+        s, e = frame.trigger
         if any(a <= s and e <= b for a, b in taken):
             continue
-        key = (s, e, frame["type"])
+        key = (s, e, frame.type)
         if key not in seen:
             seen.add(key)
             out.append(frame)

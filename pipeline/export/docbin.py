@@ -17,6 +17,7 @@ import spacy
 from spacy.tokens import Doc, DocBin
 
 from .. import extensions as ext
+from ..annotations import ArgumentAnnotation, EventAnnotation, TimexAnnotation
 from ..corpus import DocumentView, load_corpus
 
 
@@ -74,15 +75,16 @@ def to_doc(nlp, doc: DocumentView) -> Doc:
     timexes = []
     for t in doc.layers["timexes"]:
         tx = span(t["start"], t["end"])
-        tx._.timex = {"type": t["type"], "value": t.get("value"), "mod": t.get("mod"), "earliest": t.get("earliest"),
-                      "latest": t.get("latest"), "anchor": where.get(t.get("anchor") or "")}
+        tx._.timex = TimexAnnotation(type=t["type"], value=t.get("value"), mod=t.get("mod"),
+                                     earliest=t.get("earliest"), latest=t.get("latest"),
+                                     anchor=where.get(t.get("anchor") or ""))
         timexes.append(tx)
     out.spans[ext.TIMEXES] = timexes
-    out._.events = [{"type": v["type"], "trigger": (v["trigger"]["start"], v["trigger"]["end"]),
-                     "arguments": [{"role": a["role"], "start": a["start"], "end": a["end"], "entity": a["entity"]}
-                                   for a in v["arguments"]],
-                     "time": where.get((v.get("time") or {}).get("timex") or ""),
-                     "polarity": v["polarity"], "modality": v["modality"]} for v in doc.layers["events"]]
+    out._.events = [EventAnnotation(type=v["type"], trigger=(v["trigger"]["start"], v["trigger"]["end"]),
+                                    arguments=tuple(ArgumentAnnotation(a["role"], a["start"], a["end"], a["entity"])
+                                                    for a in v["arguments"]),
+                                    time=where.get((v.get("time") or {}).get("timex") or ""),
+                                    polarity=v["polarity"], modality=v["modality"]) for v in doc.layers["events"]]
     return out
 
 

@@ -3,17 +3,19 @@
 Candidates are the grammar's matches (grammar.py) plus the base model's DATE/TIME
 entities that the grammar missed (trimmed of leading prepositions, kept only when
 normalise.py can read them). Results go to doc.spans["timexes"], each span carrying
-`span._.timex` = {type, value, mod, earliest, latest, anchor}; `anchor` is the
+`span._.timex` = TimexAnnotation(type, value, mod, earliest, latest, anchor); `anchor` is the
 (start, end) of the timex it was resolved from.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
+from ..annotations import TimexAnnotation
 from .anchoring import Narrative
 from .calendar import civil, creation_date, day_number, interval, iso_week
 from .grammar import find, lexicon
@@ -64,10 +66,9 @@ class TimexStage:
             if parsed.type in ("DATE", "TIME"):
                 narrative.add(value, (span.start_char, span.end_char), in_story(span, lexicon()))
             earliest, latest = interval(value.split("T")[0] if value and parsed.type == "TIME" else value, parsed.type)
-            span._.timex = {"type": parsed.type, "value": value, "mod": parsed.mod,
-                            "earliest": earliest, "latest": latest, "anchor": anchor,
-                            # the exact characters when a token runs past the expression (`1929,as`)
-                            "chars": None if (span.start_char, span.end_char) == (start, end) else [start, end]}
+            span._.timex = TimexAnnotation(
+                type=parsed.type, value=value, mod=parsed.mod, earliest=earliest, latest=latest, anchor=anchor,
+                chars=None if (span.start_char, span.end_char) == (start, end) else (start, end))
             spans.append(span)
             by_chars[(span.start_char, span.end_char)] = span
         doc.spans[ext.TIMEXES] = spans
@@ -161,8 +162,8 @@ def _join(span: Span, parsed, end: int) -> None:
     if earliest is None:
         return
     start = info["chars"][0] if info["chars"] else span.start_char
-    span._.timex = {**info, "value": f"{info['value']}/{value}", "mod": None, "earliest": earliest,
-                    "latest": latest, "chars": [start, end]}
+    span._.timex = replace(info, value=f"{info['value']}/{value}", mod=None, earliest=earliest, latest=latest,
+                           chars=(start, end))
 
 
 def _coordinated_year(text: str, end: int, found: list, parsed) -> tuple[str, tuple[int, int]] | None:
