@@ -41,14 +41,15 @@ class EntityStage(RuleFiles):
         self.ruler.add_patterns(rule_files["patterns.jsonl"])
 
     def __call__(self, doc: Doc) -> Doc:
+        # what is learnt about this Doc stays in locals: the component is shared by every Doc
         model_ents = _merge_person_fragments(list(doc.ents))
-        self.rules.person_tokens = {i for e in model_ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        person_tokens = {i for e in model_ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
         doc.spans[ext.TIMEX_CANDIDATES] = [e for e in model_ents if e.label_ in TIME_LABELS]
         self.ruler(doc)
         patterns = list(doc.spans.pop(PATTERN_KEY, []))
         candidates: list[tuple[Span, bool]] = []  # (span, confident)
-        self.people = _person_names([self.rules.trim(e) for e in model_ents if e.label_ == "PERSON"],
-                                    self.rules.demonyms, model_ents)
+        people = _person_names([self.rules.trim(e) for e in model_ents if e.label_ == "PERSON"],
+                               self.rules.demonyms, model_ents)
         for span in patterns:
             fixed = self.rules.trim(span)
             if fixed is not None and self.rules.is_name(fixed):
@@ -59,10 +60,10 @@ class EntityStage(RuleFiles):
             fixed = self.rules.trim(ent)
             if fixed is None or not self.rules.is_name(fixed) and fixed.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
                 continue
-            relabelled, confident = self.relabel(fixed)
+            relabelled, confident = self.relabel(fixed, people, person_tokens)
             candidates.append((relabelled, confident))
         candidates.extend((s, True) for s in self.rules.work_titles(doc))
-        candidates.extend((s, True) for s in _name_parts(doc, self.people, [c for c, _ in candidates]))
+        candidates.extend((s, True) for s in _name_parts(doc, people, [c for c, _ in candidates]))
         kept = _resolve_overlaps(candidates)
         kept = self.harmonise(kept)
         ents = sorted((s for s, _ in kept), key=lambda s: s.start)
@@ -71,17 +72,20 @@ class EntityStage(RuleFiles):
         _acronym_labels(doc)
         return doc
 
-    def relabel(self, span: Span) -> tuple[Span, bool]:
+    def relabel(self, span: Span, people: set[str], person_tokens: set[int]) -> tuple[Span, bool]:
+        """A better label from the span's context, and whether that context is confident.
+        `people`: full names and surnames of the Doc's people; `person_tokens`: tokens
+        of the model's PERSON spans."""
         label = span.label_
         if label in ("CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
             return span, False
         if canonical.follows_nickname_cue(span):
             return Span(span.doc, span.start, span.end, label="PERSON"), True
         head_rule = self.rules.word_label(span) if len(span) > 1 else None
-        if span.text in self.people and not head_rule:
+        if span.text in people and not head_rule:
             return Span(span.doc, span.start, span.end, label="PERSON"), True
-        for rule in (self.rules.context_label, self.rules.word_label, self.rules.person_context,
-                     self.rules.locative_label):
+        for rule in (self.rules.context_label, self.rules.word_label,
+                     lambda s: self.rules.person_context(s, person_tokens), self.rules.locative_label):
             new = rule(span)
             if new:
                 return Span(span.doc, span.start, span.end, label=new), True

@@ -33,8 +33,8 @@ class LabelRules:
         self.language_verbs = set(r["language_verbs"])
         self.not_entities = set(r["not_entities_lower"])
         self.weak_heads = set(r["weak_head_words"])
+        self.org_words = set(r["org_words_anywhere"])
         self.demonyms = set(r["demonyms"])
-        self.person_tokens: set[int] = set()  # tokens of the model's PERSON spans, per Doc
         self.speech_verbs = set(r["speech_verbs"])
         self.work_cues = set(r["work_cues"])
         self.title_words = set(r["title_function_words"])
@@ -119,7 +119,7 @@ class LabelRules:
             if words[-1] in self.last_word and not (span.label_ == "PERSON" and words[-1] in self.weak_heads):
                 return self.last_word[words[-1]]
             for w in words:
-                if w in ("Party", "Committee", "Army", "Council", "Commissariat"):
+                if w in self.org_words:
                     return "ORG"
         elif len(span) == 1:
             text = span.text
@@ -127,9 +127,10 @@ class LabelRules:
                 return "NORP"
         return None
 
-    def person_context(self, span: Span) -> str | None:
+    def person_context(self, span: Span, person_tokens: set[int]) -> str | None:
         """A one-word name that speaks or thinks (`Service suggested`, `according to X`)
-        or is coordinated with a person (`Bukharin and Tomsky`) is a person."""
+        or is coordinated with a person (`Bukharin and Tomsky`: `person_tokens` are the
+        tokens of the model's PERSON spans) is a person."""
         if len(span) != 1 or span.label_ == "PERSON":
             return None
         token, doc = span[0], span.doc
@@ -138,7 +139,7 @@ class LabelRules:
         if span.start >= 2 and doc[span.start - 1].lower_ == "to" and doc[span.start - 2].lower_ == "according":
             return "PERSON"
         partners = [t for t in (token.head, *token.children) if t.dep_ == "conj" or token.dep_ == "conj"]
-        if any(t.i in self.person_tokens for t in partners if t.i != token.i):
+        if any(t.i in person_tokens for t in partners if t.i != token.i):
             return "PERSON"
         return None
 
