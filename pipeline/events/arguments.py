@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..annotations import ArgumentAnnotation
 from ..schema import event_roles
-from .lexicon import PRONOUNS, Lexicon, kinds, lemma
+from .lexicon import Lexicon, kinds, lemma
 from .syntax import conjuncts, prep_objects
 
 VALUE_LEFT = {"compound", "amod", "nummod", "nmod", "quantmod", "advmod", "npadvmod"}
@@ -60,7 +60,7 @@ def _hyphen_edges(doc, lo: int, hi: int) -> tuple[int, int]:
 
 def _named(lx: Lexicon, tok: Token, allowed: set[str]) -> list[Span]:
     """The entity or pronoun a slot token stands for, looking through a common noun."""
-    if tok.lower_ in PRONOUNS and tok.pos_ == "PRON" or tok.tag_ == "PRP$":
+    if tok.lower_ in lx.rules.pronouns and tok.pos_ == "PRON" or tok.tag_ == "PRP$":
         return [tok.doc[tok.i:tok.i + 1]] if kinds(lx, tok) & allowed else []
     ent = lx.entity_of(tok)
     if ent is not None:

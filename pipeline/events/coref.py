@@ -16,13 +16,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import NEUTER, PERSONAL, PLURAL, Lexicon, lemma
+from .lexicon import EventRules, Lexicon, lemma
 from .syntax import clause_verb, conjuncts, surface_subjects
 
 # Several referents of one argument (`they` -> two people) share its `entity`, joined thus.
 REFERENT_SEPARATOR = "; "
 
-FEMININE = {"she", "her", "hers", "herself"}
 OBJECT_DEPS = {"dobj", "pobj", "dative", "nsubjpass"}
 
 NEUTER_LABELS = {"ORG", "GPE", "LOC", "FAC", "LAW", "PRODUCT", "WORK_OF_ART"}
@@ -68,14 +67,14 @@ def _subject_ref(lx: Lexicon, tok: Token, resolved: dict[int, _Ref]) -> _Ref | N
     return _Ref(REFERENT_SEPARATOR.join(r.name for r in refs), refs[0].label, True)
 
 
-def _fits(ref: _Ref | None, pron: str, gender: dict | None = None) -> bool:
+def _fits(rules: EventRules, ref: _Ref | None, pron: str, gender: dict | None = None) -> bool:
     if ref is None:
         return False
-    if pron in PERSONAL:
-        want = "f" if pron in FEMININE else "m"
+    if pron in rules.personal:
+        want = "f" if pron in rules.feminine else "m"
         known = (gender or {}).get(ref.name)
         return ref.label == "PERSON" and not ref.plural and known in (None, want)
-    if pron in PLURAL:
+    if pron in rules.plural:
         return ref.plural or ref.label in GROUP_LABELS
     return ref.label in NEUTER_LABELS and not ref.plural
 
@@ -115,24 +114,24 @@ def resolve(lx: Lexicon, doc: Doc) -> dict[int, str]:
                 ref = _subject_ref(lx, tok, resolved)
                 if ref is not None:
                     sent_subjects.append((tok.i, ref))
-            if low not in PERSONAL | PLURAL | NEUTER or tok.pos_ != "PRON":
+            if low not in lx.rules.pronouns or tok.pos_ != "PRON":
                 ent = lx.entity_of(tok)
                 if ent is not None and ent.start == tok.i:
                     mentions.append(_ent_ref(ent))
                 continue
-            banned = _clause_subjects(lx, tok, resolved) if tok.dep_ in OBJECT_DEPS and low not in (
-                "his", "her", "its", "their", "himself", "herself", "itself", "themselves") else set()
+            banned = _clause_subjects(lx, tok, resolved) if tok.dep_ in OBJECT_DEPS and \
+                low not in lx.rules.possessive_reflexive else set()
             ref = _resolve_one(lx, low, tok, sent, sent_subjects, subjects, mentions, topic, gender, banned)
             if ref is None:
                 continue
             resolved[tok.i] = ref
-            if low in PERSONAL and ref.name not in gender:
-                gender[ref.name] = "f" if low in FEMININE else "m"
+            if low in lx.rules.personal and ref.name not in gender:
+                gender[ref.name] = "f" if low in lx.rules.feminine else "m"
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 sent_subjects.append((tok.i, ref))
         for _, ref in sent_subjects:
             for key, pron in (("personal", "he"), ("personal_f", "she"), ("plural", "they"), ("neuter", "it")):
-                if _fits(ref, pron, gender):
+                if _fits(lx.rules, ref, pron, gender):
                     topic[key] = ref
         subjects.append([r for _, r in sent_subjects])
     return {i: r.name for i, r in resolved.items()}
@@ -153,7 +152,7 @@ def _clause_subjects(lx: Lexicon, tok: Token, resolved: dict[int, _Ref]) -> set[
 
 def _resolve_one(lx, low, tok, sent, sent_subjects, subjects, mentions, topic, gender, banned) -> _Ref | None:
     def ok(ref):
-        return _fits(ref, low, gender) and ref.name not in banned
+        return _fits(lx.rules, ref, low, gender) and ref.name not in banned
 
     earlier = [r for i, r in sent_subjects if i < tok.i]
     root = sent.root  # Span.root scans the sentence: once per pronoun, not per subject
@@ -172,8 +171,8 @@ def _resolve_one(lx, low, tok, sent, sent_subjects, subjects, mentions, topic, g
     for ref in reversed(mentions):
         if ok(ref):
             return ref
-    if low in PERSONAL:
-        ref = topic.get("personal_f" if low in FEMININE else "personal")
+    if low in lx.rules.personal:
+        ref = topic.get("personal_f" if low in lx.rules.feminine else "personal")
         return ref if ref is not None and ok(ref) else None
     return None
 

@@ -9,12 +9,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 
-PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
-PLURAL = {"they", "them", "their", "themselves"}
-NEUTER = {"it", "its"}
-PRONOUNS = PERSONAL | PLURAL | NEUTER
-RELATIVE = {"who", "whom", "which", "that", "whose"}
-
 # entity label -> kinds it has (the rest of the kinds come from word lists)
 LABEL_KINDS = {
     "PERSON": {"person", "name"},
@@ -46,6 +40,12 @@ class EventRules:
         plain = {lem for (lem, pos) in self.trigger_table if pos == "NOUN"}
         senses = {k.split("/")[0] for k in data["senses"] if k.endswith("/NOUN")}
         self.noun_triggers = frozenset(plain | senses)  # `launched an attack` is no Enact
+        classes = self.word_classes  # pronoun forms (lexicon.json)
+        self.personal, self.feminine = classes["personal_pronouns"], classes["feminine_pronouns"]
+        self.plural, self.neuter = classes["plural_pronouns"], classes["neuter_pronouns"]
+        self.pronouns = self.personal | self.plural | self.neuter
+        self.relative = classes["relative_pronouns"]
+        self.possessive_reflexive = classes["possessive_reflexive_pronouns"]
         self._role_maps: dict[tuple[str, str], dict] = {}
 
     def _trigger_table(self) -> dict[tuple[str, str], str]:
@@ -113,9 +113,9 @@ def kinds(lx: Lexicon, token: Token | None) -> set[str]:
         for cls in ("school_nouns", "prison_nouns", "newspaper_nouns", "org_nouns", "decree_nouns", "agreement_nouns"):
             if any(w in text.split() for w in word_classes[cls]):
                 out.add(cls.split("_")[0])
-    elif low in PERSONAL or low in PLURAL:
+    elif low in lx.rules.personal or low in lx.rules.plural:
         out |= {"person", "pronoun"}
-    elif low in NEUTER:
+    elif low in lx.rules.neuter:
         out |= {"pronoun", "it"}
     else:
         lem = lemma(token)

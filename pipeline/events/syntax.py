@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import RELATIVE, Lexicon, coarse_pos, lemma
+from .lexicon import Lexicon, coarse_pos, lemma
 
 SUBJ = {"nsubj", "csubj", "expl"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -126,7 +126,7 @@ def slots(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
             out += [("obj" + x[0], x[1]) for c in t.children if c.dep_ == "prep" for x in prep_objects(c)]
     fixed = []
     for s, t in out:
-        if t.lower_ in RELATIVE and h.dep_ == "relcl":
+        if t.lower_ in lx.rules.relative and h.dep_ == "relcl":
             t = h.head
         fixed.append((s, t))
     return fixed
