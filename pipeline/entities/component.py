@@ -49,7 +49,7 @@ class EntityStage(RuleFiles):
         patterns = list(doc.spans.pop(PATTERN_KEY, []))
         candidates: list[tuple[Span, bool]] = []  # (span, confident)
         people = _person_names([self.rules.trim(e) for e in model_ents if e.label_ == "PERSON"],
-                               self.rules.demonyms, model_ents)
+                               self.rules.demonyms, model_ents, self.rules.place_only)
         for span in patterns:
             fixed = self.rules.trim(span)
             if fixed is not None and self.rules.is_name(fixed):
@@ -65,7 +65,7 @@ class EntityStage(RuleFiles):
         candidates.extend((s, True) for s in self.rules.work_titles(doc))
         candidates.extend((s, True) for s in _name_parts(doc, people, [c for c, _ in candidates]))
         kept = _resolve_overlaps(candidates)
-        kept = self.harmonise(kept)
+        kept = self.harmonise(_full_names_of_people(kept + _repeated_mentions(doc, kept), self.rules))
         ents = sorted((s for s, _ in kept), key=lambda s: s.start)
         doc.ents = ents
         canonical.assign(doc, list(doc.ents))
@@ -82,13 +82,17 @@ class EntityStage(RuleFiles):
         if canonical.follows_nickname_cue(span):
             return Span(span.doc, span.start, span.end, label="PERSON"), True
         head_rule = self.rules.word_label(span) if len(span) > 1 else None
-        if span.text in people and not head_rule:
+        if span.text in people and not head_rule and not self.rules.after_place_preposition(span):
             return Span(span.doc, span.start, span.end, label="PERSON"), True
-        for rule in (self.rules.context_label, self.rules.word_label,
-                     lambda s: self.rules.person_context(s, person_tokens), self.rules.locative_label):
+        for rule in (self.rules.context_label, self.rules.word_label, self.rules.title_person,
+                     lambda s: self.rules.person_context(s, person_tokens), self.rules.locative_label,
+                     self.rules.determiner_place, self.rules.object_place, self.rules.adjective_group):
             new = rule(span)
             if new:
-                return Span(span.doc, span.start, span.end, label=new), True
+                relabelled = Span(span.doc, span.start, span.end, label=new)
+                if new == "PERSON":  # a person's span drops its titles (`General X` -> `X`)
+                    relabelled = self.rules.trim(relabelled) or relabelled
+                return relabelled, True
         return span, False
 
     def harmonise(self, kept: list[tuple[Span, bool]]) -> list[tuple[Span, bool]]:
@@ -105,6 +109,61 @@ class EntityStage(RuleFiles):
                     span = Span(span.doc, span.start, span.end, label=label)
             out.append((span, confident))
         return out
+
+
+NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+
+def _repeated_mentions(doc: Doc, kept: list[tuple[Span, bool]]) -> list[tuple[Span, bool]]:
+    """One name, one entity per document: where the document names an entity and the
+    model misses a later (or earlier) occurrence of exactly that name, the occurrence is
+    a mention too (`Carthage` found in one sentence, missed in the next). Only runs of
+    proper nouns outside every kept span; they get the label by vote (`harmonise`)."""
+    names: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    label_of: dict[tuple[str, ...], str] = {}
+    for span, _ in kept:
+        words = tuple(t.text for t in span)
+        if span.label_ in NUMERIC_LABELS or not span.text[:1].isupper() or len(span.text) < 3 \
+                or not all(t.pos_ == "PROPN" for t in span):
+            continue
+        if words not in label_of:
+            names[words[0]].append(words)
+            label_of[words] = span.label_
+    covered = {i for span, _ in kept for i in range(span.start, span.end)}
+    found = []
+    i = 0
+    while i < len(doc):
+        match = None
+        for words in sorted(names.get(doc[i].text, ()), key=len, reverse=True):
+            end = i + len(words)
+            if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words \
+                    and not any(j in covered for j in range(i, end)) \
+                    and all(t.pos_ == "PROPN" for t in doc[i:end]) \
+                    and not (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()) \
+                    and not (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper()):
+                match = Span(doc, i, end, label=label_of[words])
+                break
+        if match is not None:
+            found.append((match, False))
+            covered.update(range(match.start, match.end))
+            i = match.end
+        else:
+            i += 1
+    return found
+
+
+def _full_names_of_people(kept: list[tuple[Span, bool]], rules: LabelRules) -> list[tuple[Span, bool]]:
+    """A name of proper nouns ending in the surname of someone the context shows to be a
+    person (`X died`, `General X`) is that person too, whatever the model labelled it,
+    unless its own words give another label (`X River`, `Battle of X`)."""
+    surnames = {s.text for s, confident in kept if confident and s.label_ == "PERSON" and len(s) == 1}
+    out = []
+    for span, confident in kept:
+        if span.label_ not in ("PERSON",) and len(span) >= 2 and span[-1].text in surnames \
+                and all(t.pos_ == "PROPN" for t in span) and rules.word_label(span) is None:
+            span, confident = Span(span.doc, span.start, span.end, label="PERSON"), True
+        out.append((span, confident))
+    return out
 
 
 def _merge_person_fragments(ents: list[Span]) -> list[Span]:
@@ -152,13 +211,15 @@ def _acronym_labels(doc: Doc) -> None:
         doc.ents = ents
 
 
-def _person_names(spans, demonyms: set[str], model_ents: list[Span]) -> set[str]:
+def _person_names(spans, demonyms: set[str], model_ents: list[Span], place_only: set[str]) -> set[str]:
     """Full names the model found (two or more proper nouns) and their surnames:
-    mentions of these strings are people wherever they occur in the document, unless
-    the model mostly labels the word otherwise (`Germany` in a mislabelled span)."""
-    labels: dict[str, Counter] = defaultdict(Counter)
-    for e in model_ents:
-        labels[e.text][e.label_] += 1
+    mentions of these strings are people wherever they occur in the document, whatever
+    the model labels them there (it often calls a bare surname ORG or GPE), unless the
+    document itself uses the word as a place: the model calls it a place after a
+    preposition of place somewhere (`at X`, `in X`; `Germany` in a mislabelled span)."""
+    placed = {e.text for e in model_ents if e.label_ in ("GPE", "LOC", "FAC") and e.start > 0
+              and e.doc[e.start - 1].lower_ in place_only
+              and not (e.end < len(e.doc) and e.doc[e.end].text in ("'s", "’s", "'", "’"))}
     names = set()
     for span in spans:
         if span is None:
@@ -166,8 +227,7 @@ def _person_names(spans, demonyms: set[str], model_ents: list[Span]) -> set[str]
         words = span.text.split()
         if len(words) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span) \
                 and words[-1] not in demonyms:
-            other = labels.get(words[-1])
-            if other and other.most_common(1)[0][0] != "PERSON":
+            if words[-1] in placed:
                 continue
             names.add(span.text)
             names.add(words[-1])

@@ -30,6 +30,11 @@ class LabelRules:
         self.context = {k: v for k, v in r["context_nouns"].items() if not k.startswith("_")}
         self.links = set(r["context_links"])
         self.locative = set(r["locative_prepositions"])
+        self.place_only = set(r["place_only_prepositions"])
+        self.spatial = set(r["spatial_prepositions"])
+        self.place_object_verbs = set(r["place_object_verbs"])
+        self.direction_words = set(r["direction_words"])
+        self.adjective_suffixes = tuple(r["adjective_suffixes"])
         self.language_verbs = set(r["language_verbs"])
         self.not_entities = set(r["not_entities_lower"])
         self.weak_heads = set(r["weak_head_words"])
@@ -38,6 +43,10 @@ class LabelRules:
         self.speech_verbs = set(r["speech_verbs"])
         self.work_cues = set(r["work_cues"])
         self.title_words = set(r["title_function_words"])
+        self.place_titles = set(r["place_forming_titles"])
+        self.era_words = set(r["era_words"])
+        self.person_subject_verbs = set(r["person_subject_verbs"])
+        self.person_passive_verbs = set(r["person_passive_verbs"])
 
     # -- spans ---------------------------------------------------------------
     def trim(self, span: Span) -> Span | None:
@@ -45,6 +54,7 @@ class LabelRules:
         doc, start, end = span.doc, span.start, span.end
         label = span.label_
         while start < end and (doc[start].text in self.strip_leading or doc[start].is_space
+                               or (doc[start].text in self.era_words and start > 0 and doc[start - 1].like_num)
                                or (end - start > 1 and doc[start].pos_ == "ADV" and doc[start].text.endswith("ly"))
                                or all(c in TRIM_START for c in doc[start].text)
                                or (label == "PERSON" and end - start > 1 and (doc[start].text in self.titles
@@ -58,6 +68,7 @@ class LabelRules:
             end -= 1
         if start >= end:
             return None
+        start, end = self._join_hyphens(doc, start, end, label)
         # A token may carry a glued quote or apostrophe (`''Pravda`): trim by characters.
         first, last = doc[start], doc[end - 1]
         s_char = first.idx + (len(first.text) - len(first.text.lstrip("".join(QUOTES))))
@@ -73,15 +84,36 @@ class LabelRules:
             return None
         return new
 
+    @staticmethod
+    def _join_hyphens(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+        """Names whole across a hyphen or en dash written without spaces: a person's name
+        over a lower-case part (`Liu Wen` + `-kuan`), and a multi-word event, law or
+        organisation name over a capitalised first part (`Zulu War` after `Anglo–`).
+        Adjective compounds (`X-backed`) and pairs of names (`X-Y border`) stay apart."""
+        def glued(i: int) -> bool:  # token i is a dash joined to both neighbours
+            return 0 < i < len(doc) - 1 and doc[i].text in ("-", "–") and not doc[i - 1].whitespace_ \
+                and not doc[i].whitespace_ and doc[i + 1].is_alpha and doc[i - 1].is_alpha
+        if label == "PERSON":
+            while end < len(doc) - 1 and glued(end) and doc[end + 1].is_lower:
+                end += 2
+        if label in ("EVENT", "LAW", "ORG") and end - start >= 2:
+            while start >= 2 and glued(start - 1) and doc[start - 2].text[:1].isupper():
+                start -= 2
+        return start, end
+
     def is_name(self, span: Span) -> bool:
         text = span.text
         if len(span) == 1:
             token = span[0]
-            if text in self.titles:  # `a Tsar`, `the General`: a title alone names no one
+            if text in self.era_words and span.start > 0 and span.doc[span.start - 1].like_num:
+                return False  # `310 BC`: the era belongs to the date
+            if all(t.text in self.titles for t in span):
                 return False
             if token.is_sent_start and token.pos_ == "ADJ" and text not in self.demonyms \
                     and not text.lower().endswith(self.group_suffixes):
                 return False  # `Rapid industrialisation ...`
+        if all(t.text in self.titles for t in span):  # `the General`, `Grand Admiral`: no one named
+            return False
         if not any(c.isalpha() for c in text):
             return False
         if not (text[0].isupper() or text[0].isdigit()):
@@ -127,14 +159,40 @@ class LabelRules:
                 return "NORP"
         return None
 
+    def title_person(self, span: Span) -> str | None:
+        """A title before one to three proper nouns names a person (`General X`,
+        `Commanding General X`, `President X`), inside the span or just before it."""
+        doc = span.doc
+        i = span.start
+        while i < span.end and span.doc[i].text in self.titles:
+            i += 1
+        before = doc[span.start - 1] if span.start > 0 else None
+        titled = (i > span.start and doc[span.start].text not in self.place_titles) or \
+            (before is not None and before.text in self.titles and before.text not in self.place_titles
+             and before.text[:1].isupper())
+        rest = doc[i:span.end]
+        if not (titled and 1 <= len(rest) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest)):
+            return None
+        if i > span.start and span.label_ != "PERSON":
+            # the model read `General X` as one organisation's name: a person only if the
+            # document also writes X alone (`General Motors` never is `Motors`)
+            surname = rest[-1].text
+            if not any(t.text == surname and not (span.start <= t.i < span.end) for t in doc):
+                return None
+        return "PERSON"
+
     def person_context(self, span: Span, person_tokens: set[int]) -> str | None:
-        """A one-word name that speaks or thinks (`Service suggested`, `according to X`)
-        or is coordinated with a person (`Bukharin and Tomsky`: `person_tokens` are the
-        tokens of the model's PERSON spans) is a person."""
+        """A one-word name that speaks or thinks (`Service suggested`, `according to X`),
+        dies, marries or is assassinated (`X died`), or is coordinated with a person
+        (`Bukharin and Tomsky`: `person_tokens` are the tokens of the model's PERSON
+        spans) is a person."""
         if len(span) != 1 or span.label_ == "PERSON":
             return None
         token, doc = span[0], span.doc
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in self.speech_verbs:
+            return "PERSON"
+        if (token.dep_ == "nsubj" and token.head.lemma_ in self.person_subject_verbs) or \
+                (token.dep_ == "nsubjpass" and token.head.lemma_ in self.person_passive_verbs):
             return "PERSON"
         if span.start >= 2 and doc[span.start - 1].lower_ == "to" and doc[span.start - 2].lower_ == "according":
             return "PERSON"
@@ -165,6 +223,57 @@ class LabelRules:
             if j - i >= 2:
                 found.append(Span(doc, i, j, label="WORK_OF_ART"))
         return found
+
+    def determiner_place(self, span: Span) -> str | None:
+        """`the X` with X one proper noun the model calls PERSON is a place: English names
+        people without an article. So is one it calls ORG/NORP/PRODUCT after a word of
+        motion or position (`across the X`, `reached the X`)."""
+        doc = span.doc
+        if len(span) != 1 or span.start == 0 or doc[span.start - 1].lower_ != "the" \
+                or (span.end < len(doc) and doc[span.end].text in POSSESSIVES):
+            return None
+        if span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"):
+            return None  # `the X refinery`: a modifier, not the place itself
+        if span.label_ == "PERSON":
+            return "LOC"
+        if span.label_ in ("ORG", "NORP", "PRODUCT") and span.start >= 2 and doc[span.start - 2].lower_ in self.spatial:
+            return "LOC"
+        return None
+
+    def object_place(self, span: Span) -> str | None:
+        """A place by its position: the object of a verb that only takes places (`besieged
+        X`, `occupied X`), after `north of`/`the outskirts of`, or, when the model did not
+        call it a person, coordinated with a name the model calls a place (`Y and X`)."""
+        if len(span) > 3 or span.label_ not in ("PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART"):
+            return None
+        root, doc = span.root, span.doc
+        if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in self.place_object_verbs:
+            return "GPE"
+        if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in self.direction_words:
+            return "GPE"
+        partners = [t for t in (root.head, *root.children) if (t.dep_ == "conj" or root.dep_ == "conj") and t.i != root.i]
+        if span.label_ != "PERSON" and any(t.ent_type_ in ("GPE", "LOC") and t.pos_ == "PROPN" and not (span.start <= t.i < span.end)
+               for t in partners):
+            return "GPE"
+        return None
+
+    def adjective_group(self, span: Span) -> str | None:
+        """A one-word name used as an adjective before a common noun (`Confederate troops`,
+        `Royalist officers`) names a group of people: NORP, not the organisation."""
+        if len(span) != 1 or span.label_ != "ORG":
+            return None
+        token = span[0]
+        if (token.pos_ == "ADJ" or token.lower_.endswith(self.adjective_suffixes)) \
+                and token.dep_ in ("amod", "compound") and token.head.pos_ == "NOUN" and token.head.i == token.i + 1:
+            return "NORP"
+        return None
+
+    def after_place_preposition(self, span: Span) -> bool:
+        """`at X`, `in X` (not `in X's`): a position where a name is a place, even one the
+        document also uses as a surname."""
+        doc = span.doc
+        return span.start > 0 and doc[span.start - 1].lower_ in self.place_only \
+            and not (span.end < len(doc) and doc[span.end].text in POSSESSIVES)
 
     def locative_label(self, span: Span) -> str | None:
         """A one-word name after `in`/`to`/`from`... that the model calls PERSON/NORP is a place."""
