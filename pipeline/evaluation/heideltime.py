@@ -81,7 +81,10 @@ def align(text: str, timeml: str, doc_id: str) -> list[dict]:
         attrs = dict(_ATTR.findall(m.group(1)))
         type_ = attrs.get("type", "DATE") if attrs.get("type") in TIMEX_TYPES else "DATE"
         value = attrs.get("value") or None
-        earliest, latest = interval(value, type_) if value else (None, None)
+        try:  # a value the calendar lacks (`2001-02-29`) has no interval, as SPEC 3.3 says
+            earliest, latest = interval(value, type_) if value else (None, None)
+        except ValueError:
+            earliest = latest = None
         mod = attrs.get("mod") if attrs.get("mod") in TIMEX_MODS else None
         records.append(Timex(doc_id=doc_id, id=f"{doc_id}:t{len(records) + 1}", start=at, end=cursor, text=inner,
                              type=type_, value=value, mod=mod, earliest=earliest, latest=latest).model_dump(
