@@ -29,7 +29,7 @@ run: $(READY)
 		$(BIN)/python -m pipeline run seeds --out $(OUT) && echo "$(INPUTS_HASH)" > $(OUT)/.inputs; \
 	fi
 
-test: $(READY) browser
+test: $(READY) browser peers
 	$(BIN)/python -m pytest -q
 
 # Headless Chromium for the view's browser tests and screenshots: Debian's chromium and
