@@ -13,7 +13,8 @@ places a source, a commemoration or a retrospective span is a timex but no refer
 Narration moves forward: a month more than half a year earlier in the calendar than
 the reference's month (`December 1916 ... on 14 January`) is in the next year, unless
 the sentence is a flashback (told in the past perfect: `In February, riots had begun`),
-which keeps the reference's year. A month a little earlier than the reference keeps its
+which keeps the reference's year. A date reached by looking back (`two decades earlier`)
+is not where the story goes on from. A month a little earlier than the reference keeps its
 year: histories of several fronts step back often, and rarely by most of a year.
 """
 from __future__ import annotations
@@ -52,13 +53,21 @@ class Narrative:
             ref = self._latest("year")
             if not ref:
                 return None, None
-            month = _parts(value.replace("XXXX", "0001"))[1]
-            year = year_value(ref[2][0] + _rollover(ref[2][1], month, flashback))
-            resolved = value.replace("XXXX", year) if year else None
-            y, m, d = _parts(resolved)
-            if resolved is None or (d and not is_day(y, m, d)):
-                return value, None  # `February 29` in a year without one: what is known (SPEC 3.3)
-            return resolved, ref[1]
+            # a range without a year (`from October to March`) is dated by its end
+            last = value.split("/")[-1]
+            month = _parts(last.replace("XXXX", "0001"))[1]
+            same = len(relation) > 1  # `July 25 of that year`
+            y = ref[2][0] + (0 if same else _rollover(ref[2][1], month, flashback))
+            ends = [value.replace("XXXX", year_value(y) or "XXXX")]
+            if "/" in value:
+                first = value.split("/")[0]
+                back = _parts(first.replace("XXXX", "0001"))[1] > month  # October ... March
+                ends = [first.replace("XXXX", year_value(y - back) or "XXXX"), last.replace("XXXX", year_value(y) or "XXXX")]
+            for end in ends:
+                ey, em, ed = _parts(end)
+                if ey is None or (ed and not is_day(ey, em, ed)):
+                    return value, None  # `February 29` in a year without one: what is known (SPEC 3.3)
+            return "/".join(ends), ref[1]
         if kind == "same":
             unit = relation[1]
             need = {"year": "year", "decade": "year", "month": "month", "week": "day", "day": "day"}.get(unit, "year")
@@ -85,6 +94,12 @@ class Narrative:
             if year is None:
                 return None, None
             return (f"{year}-{target:02d}" if isinstance(target, int) else f"{year}-{target}"), ref[1]
+        if kind == "day_time":  # `that afternoon`, `11 a.m.`: the day of the latest date, if it is a day
+            ref = self._latest("year")
+            if not ref or not ref[2][2]:
+                return value, None
+            day = _format(*civil(day_number(*ref[2]) + relation[2]))
+            return (f"{day}{relation[1]}", ref[1]) if day else (value, None)
         if kind == "shift":
             unit, n = relation[1], relation[2]
             ref = self._latest("year")
@@ -98,7 +113,10 @@ def _rollover(ref_month: int | None, month: int | None, flashback: bool) -> int:
     """1 when a month told after the reference's month is in the next year: it comes
     more than half a year earlier in the calendar (`December 1916 ... 14 January`), so
     the next year is the nearer reading. Within half a year (`June 1941 ... In April`)
-    the story is stepping back, as narratives of several fronts often do."""
+    the story is stepping back, as narratives of several fronts often do. A flashback
+    (past perfect) never goes forward. (Going back a year for a past-perfect month later
+    than the reference's was tried and dropped: `By May, the army had taken ...` is
+    no flashback, and such sentences are common.)"""
     return int(bool(ref_month and month and ref_month - month > 6 and not flashback))
 
 
@@ -117,6 +135,8 @@ def _format(y: int, m: int | None, d: int | None) -> str | None:
 def _shift(parts, unit: str | None, n: int) -> str | None:
     """The date n units after (before, n < 0) a stated date, never finer than it."""
     y, m, d = parts
+    if unit in ("hour", "minute"):  # `six hours later`: the day itself, never finer
+        return _format(y, m, d)
     if unit in ("decade", "century", "year") or unit is None:
         years = n * {"decade": 10, "century": 100}.get(unit, 1)
         return _format(y + years, None, None)

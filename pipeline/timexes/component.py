@@ -64,7 +64,11 @@ class TimexStage:
                     continue
                 anchor = key
             if parsed.type in ("DATE", "TIME"):
-                narrative.add(value, (span.start_char, span.end_char), in_story(span, lexicon()))
+                # a range dated from the story (`from October to March`) leaves it at its end;
+                # `two decades earlier` looks back without moving the story there
+                ref = value.split("/")[-1] if parsed.relation and value else value
+                backward = parsed.relation and parsed.relation[0] == "shift" and parsed.relation[2] < 0
+                narrative.add(ref, (span.start_char, span.end_char), in_story(span, lexicon()) and not backward)
             earliest, latest = interval(value.split("T")[0] if value and parsed.type == "TIME" else value, parsed.type)
             span._.timex = TimexAnnotation(
                 type=parsed.type, value=value, mod=parsed.mod, earliest=earliest, latest=latest, anchor=anchor,

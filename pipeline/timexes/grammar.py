@@ -47,17 +47,18 @@ def pieces() -> dict[str, str]:
     day = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     num = rf"(?i:\d+(?:\.\d+)?|{_alt(lx['number_words'])}|{_alt(lx['vague_numbers'])})"
     unit = _alt(lx["units"])
-    mod_words = rf"(?:{_alt(lx['mods'])})"
+    mod_words = rf"(?i:{_alt(lx['mods'])})"
     season = _alt(lx["seasons"])
     # calendar dates, most specific first
+    weekday = rf"(?:(?:{_alt(lx['weekdays'])}),?\s)?"
     date_core = (
-        rf"(?:[0-9]{{4}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
+        rf"{weekday}(?:[0-9]{{4}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
         rf"|{day}\s(?:of\s)?{month}(?:,?\s{year}|\s{year3})"
         rf"|{month}\s{day}(?:(?:,\s?|\s){year}|,\s{year3})"
         rf"|{day}\s{month}{DASH}{day}\s{month},?\s{year}"
         rf"|{month}\s{day}{DASH}{month}\s{day},\s?{year}"
         rf"|{day}{DASH}{day}\s{month}(?:,?\s{year})?"
-        rf"|{month}{DASH}{month}\s{year}"
+        rf"|{month}(?:{DASH}|/){month}\s{year}"
         rf"|{month}(?:,?\s(?:of\s)?{year}|\s{year3})"
         rf"|(?:{_alt(lx['holidays'])})\s{year}"
         rf"|{day}\s(?:of\s)?{month}|{month}\s{day}(?![0-9])"
@@ -89,8 +90,10 @@ def detector() -> re.Pattern:
         ("range_words", rf"(?<=[Bb]etween\s){mod}{p['date']}\sand\s{p['date']}"
                         rf"|{mod}{the}{mod}(?:{p['decade']}|{p['date']})\s(?:to|until|till|through)\s{the}(?:{p['decade']}|{p['date']})"),
         ("part_of_date", rf"[Tt]he\searly\shours\sof\s{p['date']}|(?:[Tt]he\s)?(?:morning|afternoon|evening|night)\sof\s{p['date']}"),
+        # `July 25 of that year`, `November of the same year`: one timex (SPEC 3.3)
+        ("of_that_year", rf"(?:{p['day']}\s(?:of\s)?)?{p['month']}(?:\s{p['day']})?,?\s(?:{_alt(lx['same_year_phrases'])})(?![a-z])"),
         ("season", rf"{the}{mod}{the}(?:{p['season']})\s(?:of\s)?(?:{p['year']})(?:{DASH}[0-9]{{2,4}})?"),
-        ("quarter", rf"{the}(?:first|second|third|fourth|last)\s(?:quarter|half)\sof\s{p['year']}"),
+        ("quarter", rf"{the}(?:first|second|third|fourth|last)\squarter\sof\s{p['year']}|{the}(?:{_alt(lx['halves'])})\shalf\sof\s{p['year']}"),
         ("decade", rf"{the}{mod}{the}{p['decade']}"),
         ("century", rf"{the}{mod}{the}{p['century']}"),
         ("date", rf"{mod}{p['date']}"),
@@ -98,18 +101,26 @@ def detector() -> re.Pattern:
         ("early_year", rf"{_after(lx['year_prepositions'])}[1-9][0-9]{{2}}(?![0-9]|[,.][0-9])(?!\s?(?:%|per cent|percent))"
                        rf"(?:(?:{DASH}|\sto\s)[1-9][0-9]{{1,2}}(?![0-9]))?"),
         ("month_alone", rf"{_after(lx['month_prepositions'])}"
-                        rf"{mod}{the}{p['month']}(?!\s[A-Z])|(?:early|mid|late)[\s-]{p['month']}"),
+                        rf"{mod}{the}{p['month']}(?:\s(?:to|until|till|through)\s{mod}{the}{p['month']})?(?!\s[A-Z])|(?:early|mid|late)[\s-]{p['month']}"),
         ("anaphoric", rf"(?i:{nxt})\s(?:{p['month']}|{cal_unit})|(?i:{same})\s(?:{p['month']}|{cal_unit})"
+                      rf"|{p['mod']}\s(?:the\s)?(?:year|month)(?![a-z])"
                       rf"|(?i:{prev})\s{cal_unit}"),
-        ("shift", rf"(?:{p['num']})\s(?:{p['unit']})\s(?i:{later}|{earlier})(?![a-z])"),
-        ("set", rf"(?:every|each)\s(?:{cal_unit}|{p['month']})|{_alt(lx['sets'])}"),
+        ("season_alone", rf"(?:{_after(lx['season_prepositions'])}{mod}{the}(?i:{p['season']})|{mod}(?:[Tt]he\s)(?i:{p['season']})"
+                         rf"|(?:(?<=^)|(?<=\n)|(?<=[.;]\s))(?:Spring|Summer|Autumn|Fall|Winter))(?![a-z-])(?!\s(?:of\s)?[0-9])"),
+        ("clock", rf"(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9]\s?(?:{_alt(lx['clock_suffixes'])})(?![A-Za-z])"
+                  rf"|(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9:])|(?:1[0-2]|0?[1-9])\s?(?:{_alt([k for k, v in lx['clock_suffixes'].items() if v is not None])})(?![A-Za-z])"),
+        ("day_part", rf"(?i:that|this|the\s(?:next|following|same|previous))\s(?:{part_of_day})(?![a-z-])"
+                     rf"|{_after(lx['day_part_prepositions'])}(?:the\s)?(?:{part_of_day})(?![a-z-])"
+                     rf"|(?:[Tt]onight|[Dd]aytime|[Nn]ight-time)(?![a-z])"),
+        ("shift", rf"(?:(?i:{_alt(lx['duration_mods'])})\s)?(?:{p['num']})\s(?:{p['unit']})\s(?i:{later}|{earlier})(?![a-z])"),
+        ("set", rf"(?i:every|each)\s(?:{cal_unit}|{p['month']})(?![a-z])|{_alt(lx['sets'])}|(?<![A-Za-z])per\s(?:{cal_unit}|hour)(?![a-z])"
+                rf"|(?i:{_alt(lx['set_counts'])}|(?:{p['num']})\stimes)\s(?:a|an|per|each|every)\s(?:{cal_unit}|hour)(?![a-z])"),
         ("age", rf"(?:[Tt]he\s)?age\sof\s(?:{p['num']})(?:\sor\s(?:{p['num']}))?|(?<=at\s)age\s\d+"),
-        ("duration", rf"(?:(?:[Tt]he\s)?(?:next|last|past|first|following|previous)\s)?(?:{p['num']})(?:\s(?:more|further|long))?[\s-](?:{p['unit']})(?:\sand\sa\shalf)?(?![a-z])"
+        ("duration", rf"(?:(?i:{_alt(lx['duration_mods'])})\s)?(?:(?:[Tt]he\s)?(?:next|last|past|first|following|previous)\s)?(?:{p['num']})(?:\s(?:more|further|long))?[\s-](?:{p['unit']})(?:\sand\sa\shalf)?(?![a-z])"
                      rf"|\bdecades\b(?!\s(?:of|ago)\b)|(?:[Tt]he\s)?(?:coming|following|next|past|last|preceding)\s(?:years|months|weeks|decades)(?![a-z])|(?<=[Oo]ver\s)the\s(?:years|decades)|a\s(?:{p['unit']})\sand\sa\shalf"),
         ("deictic", r"(?i:yesterday|tomorrow|(?:last|next)\s(?:year|month|week))(?![a-z])"),
         ("now", r"(?<![A-Za-z])now(?![a-z])"),
         ("ref", rf"(?:{_alt(lx['present_ref'] + lx['past_ref'] + lx['future_ref'])})(?![a-z])"),
-        ("time", rf"\d{{1,2}}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|(?<=[Aa]t\s)(?:{part_of_day})(?![a-z])"),
     ]
     # Every expression starts with a word character: anchoring at \b lets the regex
     # engine skip most positions (3x faster scan, same matches).

@@ -187,7 +187,7 @@ def _range(text: str) -> str | None:
         tail = f" {m.group(3)}" + (f" {m.group(4)}" if m.group(4) else "")
         a, b = calendar_value(m.group(1) + tail), calendar_value(m.group(2) + tail)
         return f"{a}/{b}" if a and b else None
-    m = re.fullmatch(rf"({p['month']}){DASH}({p['month']})\s({p['year']})", text)
+    m = re.fullmatch(rf"({p['month']})(?:{DASH}|/)({p['month']})\s({p['year']})", text)
     if m:
         a, b = calendar_value(f"{m.group(1)} {m.group(3)}"), calendar_value(f"{m.group(2)} {m.group(3)}")
         return f"{_earlier_year(a, b)}/{b}" if a and b else None
@@ -223,12 +223,44 @@ def parse(kind: str, text: str) -> Parsed | None:
     """TIMEX3 reading of one matched expression; None when it is no timex after all."""
     lx = lexicon()
     low = text.lower()
-    if kind == "set":
+    if kind == "set":  # `daily`, `every year`, `per month`, `twice a week`, `every summer`, `each May`
         word = low.split()[-1]
         if word in lx["sets"]:
             return Parsed("SET", lx["sets"][word])
-        unit = {"year": "P1Y", "month": "P1M", "week": "P1W", "day": "P1D"}.get(word)
+        if word in lx["seasons"]:
+            return Parsed("SET", f"XXXX-{lx['seasons'][word]}")
+        month = lx["months"].get(text.split()[-1])
+        if month:
+            return Parsed("SET", f"XXXX-{month:02d}")
+        unit = {"year": "P1Y", "month": "P1M", "week": "P1W", "day": "P1D", "hour": "PT1H", "decade": "P10Y"}.get(word)
         return Parsed("SET", unit or "P1Y")
+    if kind == "of_that_year":  # `July 25 of that year`: the year of the reference, no rollover
+        rest = re.sub(rf",?\s(?:{'|'.join(map(re.escape, lx['same_year_phrases']))})$", "", text)
+        value = calendar_value(rest)
+        return Parsed("DATE", value, None, ("year", "same")) if value and value.startswith("XXXX") else None
+    if kind == "season_alone":  # `in the summer`, `Winter`: the year comes from the story
+        rest, mod = _strip_mod(text)
+        return Parsed("DATE", None, mod, ("season", lx["seasons"][rest.split()[-1].lower()]))
+    if kind == "clock":  # `19:15`, `5:30 PM`, `03:00hrs`, `11 a.m.`: on the story's day when it has one
+        m = re.match(r"([0-9]{1,2})(?:[:.]([0-9]{2}))?\s?(.*)$", text)
+        hour, minute, shift = int(m.group(1)), m.group(2) or "00", lx["clock_suffixes"].get(m.group(3))
+        if shift is not None:
+            hour = hour % 12 + shift
+        return Parsed("TIME", f"XXXX-XX-XXT{hour:02d}:{minute}", None, ("day_time", f"T{hour:02d}:{minute}", 0))
+    if kind == "day_part":  # `that afternoon`, `the next morning` (story's day); `at night` (any day)
+        part = next((code for word, code in sorted(lx["parts_of_day"].items(), key=lambda kv: -len(kv[0]))
+                     if low.endswith(word)), None)
+        if part is None:
+            return None
+        t = part if part.startswith("T") else f"T{part}"
+        head = low[: low.rfind(" ")] if " " in low else ""
+        if head in ("that", "this", "the same") or head in lx["anaphoric_same"]:
+            return Parsed("TIME", f"XXXX-XX-XX{t}", None, ("day_time", t, 0))
+        if head in lx["anaphoric_next"]:
+            return Parsed("TIME", f"XXXX-XX-XX{t}", None, ("day_time", t, 1))
+        if head in lx["anaphoric_prev"]:
+            return Parsed("TIME", f"XXXX-XX-XX{t}", None, ("day_time", t, -1))
+        return Parsed("TIME", f"XXXX-XX-XX{t}")
     if kind == "early_year":  # `in 476`; BC when the story is (anchoring.py)
         nums = re.findall(r"[0-9]+", text)
         if len(nums) > 1 and len(nums[1]) < len(nums[0]):
@@ -265,13 +297,19 @@ def parse(kind: str, text: str) -> Parsed | None:
         return Parsed("DURATION", f"P{int(values[0])}Y", "APPROX" if len(values) > 1 else None)
     if kind == "duration":
         return _duration(low)
-    if kind == "shift":
+    if kind == "shift":  # `two days later`, `about a week earlier` (APPROX)
+        mod = None
+        for word in sorted(lx["duration_mods"], key=len, reverse=True):
+            if low.startswith(word + " "):
+                mod, low = lx["duration_mods"][word], low[len(word) + 1:]
+                mod = "APPROX" if mod else None  # `over a year earlier`: a point, only approximate
+                break
         m = re.match(rf"(.+?)\s({pieces()['unit']})\s(\w+)", low)
         n = _number(m.group(1)) if m else None
         if n is None:
             return None
         sign = -1 if m.group(3) in lx["earlier_words"] else 1
-        return Parsed("DATE", None, None, ("shift", _unit_name(m.group(2)), int(n) * sign))
+        return Parsed("DATE", None, mod, ("shift", _unit_name(m.group(2)), int(n) * sign))
     if kind == "anaphoric":
         return _anaphoric(text)
     if kind == "deictic":  # resolved against the document creation date, if any
@@ -285,11 +323,14 @@ def parse(kind: str, text: str) -> Parsed | None:
         m = re.search(rf"({pieces()['season']})\s(?:of\s)?(\d{{4}})", rest, re.I)
         return Parsed("DATE", f"{m.group(2)}-{lx['seasons'][m.group(1).lower()]}", mod) if m else None
     if kind == "quarter":
-        m = re.search(r"(first|second|third|fourth|last)\s(quarter|half)\sof\s(\d{4})", rest, re.I)
-        if not m:
+        m = re.search(r"(\w+)\s(quarter|half)\sof\s(.+)$", text, re.I)
+        year = absolute_value(m.group(3)) if m else None
+        if not year or "-" in year or "/" in year:
             return None
-        idx = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4 if m.group(2) == "quarter" else 2}[m.group(1).lower()]
-        return Parsed("DATE", f"{m.group(3)}-{'Q' if m.group(2).lower() == 'quarter' else 'H'}{idx}", mod)
+        if m.group(2).lower() == "half":
+            return Parsed("DATE", f"{year}-H{lx['halves'][m.group(1).lower()]}", None)
+        idx = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}[m.group(1).lower()]
+        return Parsed("DATE", f"{year}-Q{idx}", None)
     value = absolute_value(rest)
     if value is None:
         return None
@@ -301,11 +342,18 @@ def parse(kind: str, text: str) -> Parsed | None:
 
 def _unit_name(unit: str) -> str:
     code = lexicon()["units"][unit]
-    return {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade", "CE": "century"}.get(code, "day")
+    return {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade", "CE": "century",
+            "H": "hour", "MIN": "minute"}.get(code, "day")
 
 
 def _duration(low: str) -> Parsed | None:
+    """`three years`, `about a week` (APPROX), `more than a century` (AFTER: longer than),
+    `less than two weeks` (BEFORE), `the coming years` (PXY)."""
     lx = lexicon()
+    for word in sorted(lx["duration_mods"], key=len, reverse=True):
+        if low.startswith(word + " "):
+            found = _duration(low[len(word) + 1:])
+            return Parsed(found.type, found.value, lx["duration_mods"][word]) if found else None
     if re.fullmatch(r"decades", low):
         return Parsed("DURATION", "PXDE")
     vague = re.fullmatch(r"(?:the\s)?(?:coming|following|next|past|last|preceding\s)?\s?(years|months|weeks|decades)", low)
@@ -338,6 +386,9 @@ def _anaphoric(text: str) -> Parsed | None:
     month = lx["months"].get(last)
     season = lx["seasons"].get(last.lower())
     unit = last.lower() if last.lower() in ("year", "month", "week", "day", "decade") else None
+    rest, mod = _strip_mod(text)
+    if mod and re.sub(r"^the\s", "", rest.lower()) in ("year", "month"):  # `the end of the year`
+        return Parsed("DATE", None, mod, ("same", unit))
     head = low[: low.rfind(" ")].strip()
     for prefix in ("in ",):
         head = head[len(prefix):] if head.startswith(prefix) else head

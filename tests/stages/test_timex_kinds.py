@@ -1,0 +1,95 @@
+"""Kinds of temporal expression beyond calendar dates (issue 12.4): times of day,
+seasons without a year, SET periods and frequencies, `X of that year`, quantified
+durations, modifiers at a sentence start, shifts in hours, month pairs. Sentences
+written for the test; each asserts type, value, mod, earliest, latest."""
+import pytest
+
+from pipeline import extensions as ext
+
+# (text, expression, type, value, mod, earliest, latest)
+CASES = [
+    # times of day: clock times and parts of the day, on the story's day when it has one
+    ("The convoy left the harbour on 2 March 1917. At 19:15 it met the escort.",
+     "19:15", "TIME", "1917-03-02T19:15", None, "1917-03-02", "1917-03-02"),
+    ("The convoy left the harbour on 2 March 1917. At 5:40 p.m. it met the escort.",
+     "5:40 p.m.", "TIME", "1917-03-02T17:40", None, "1917-03-02", "1917-03-02"),
+    ("The ferry sank on 8 May 1902. That evening, divers searched the wreck.",
+     "That evening", "TIME", "1902-05-08TEV", None, "1902-05-08", "1902-05-08"),
+    ("The ferry sank on 8 May 1902. The next morning, divers searched the wreck.",
+     "The next morning", "TIME", "1902-05-09TMO", None, "1902-05-09", "1902-05-09"),
+    ("The raiders always crossed the border at night to avoid patrols.",
+     "night", "TIME", "XXXX-XX-XXTNI", None, None, None),
+    ("The guards were changed at dawn without a word.",
+     "dawn", "TIME", "XXXX-XX-XXTMO", None, None, None),
+    # seasons without a year take the story's year
+    ("The canal was dug in 1827. In the spring, the first barges passed.",
+     "the spring", "DATE", "1827-SP", None, "1827-03-01", "1827-05-31"),
+    ("The canal was dug in 1827. During the winter, the locks froze.",
+     "the winter", "DATE", "1827-WI", None, "1827-12-01", "1828-02-29"),
+    ("The canal was dug in 1827. By late autumn, the locks were finished.",
+     "late autumn", "DATE", "1827-FA", "END", "1827-09-01", "1827-11-30"),
+    # SET: periods and frequencies
+    ("The garrison was inspected daily by the colonel.", "daily", "SET", "P1D", None, None, None),
+    ("Supply ships called twice a week at the island.", "twice a week", "SET", "P1W", None, None, None),
+    ("The mine produced forty tons per day in good years.", "per day", "SET", "P1D", None, None, None),
+    ("Every summer the herders drove the flocks uphill.", "Every summer", "SET", "XXXX-SU", None, None, None),
+    ("Each month the council met in the old hall.", "Each month", "SET", "P1M", None, None, None),
+    # `X of that year` is one timex, in the reference's year (no rollover)
+    ("The strike began in October 1911. In February of that year, wages had been cut.",
+     "February of that year", "DATE", "1911-02", None, "1911-02-01", "1911-02-28"),
+    ("The strike began in October 1911. On March 3 of the same year, wages had been cut.",
+     "March 3 of the same year", "DATE", "1911-03-03", None, "1911-03-03", "1911-03-03"),
+    # quantified durations keep their modifier
+    ("The dynasty ruled for more than a century in the valley.", "more than a century", "DURATION", "P1CE", "AFTER", None, None),
+    ("The crossing took about a week in calm weather.", "about a week", "DURATION", "P1W", "APPROX", None, None),
+    ("The repairs lasted less than two months in the end.", "less than two months", "DURATION", "P2M", "BEFORE", None, None),
+    ("The ceasefire held for nearly three years on the border.", "nearly three years", "DURATION", "P3Y", "APPROX", None, None),
+    # a modifier opening the sentence is kept
+    ("Around 1640, the town walls were rebuilt.", "Around 1640", "DATE", "1640", "APPROX", "1640-01-01", "1640-12-31"),
+    ("The end of 1723 brought a hard frost.", "The end of 1723", "DATE", "1723", "END", "1723-01-01", "1723-12-31"),
+    ("By the end of the year, the harbour was full.", None, None, None, None, None, None),
+    # shifts in hours stay on the reference's day
+    ("The dam broke on 12 June 1889. Six hours later, the valley flooded.",
+     "Six hours later", "DATE", "1889-06-12", None, "1889-06-12", "1889-06-12"),
+    ("The dam broke on 12 June 1889. Three hours earlier, the guards had left.",
+     "Three hours earlier", "DATE", "1889-06-12", None, "1889-06-12", "1889-06-12"),
+    # months written as a pair
+    ("The harvest of August/September 1874 was poor.",
+     "August/September 1874", "DATE", "1874-08/1874-09", None, "1874-08-01", "1874-09-30"),
+    ("Fighting paused from November to February, then resumed in 1813.",
+     None, None, None, None, None, None),
+    # halves of a year; a weekday before a date
+    ("Exports fell in the latter half of 1931 across the region.",
+     "the latter half of 1931", "DATE", "1931-H2", None, "1931-07-01", "1931-12-31"),
+    ("The assault began on Tuesday, March 4, 1919 before dawn.",
+     "Tuesday, March 4, 1919", "DATE", "1919-03-04", None, "1919-03-04", "1919-03-04"),
+    # a range written without a year is dated by its end
+    ("The fleet came home in March 1806. It had cruised from October to February off the cape.",
+     "October to February", "DATE", "1805-10/1806-02", None, "1805-10-01", "1806-02-28"),
+]
+
+
+def _timexes(doc):
+    return {s.text: s._.timex for s in doc.spans[ext.TIMEXES]}
+
+
+@pytest.mark.parametrize("text,expression,type_,value,mod,earliest,latest", CASES, ids=[c[1] or c[0][:30] for c in CASES])
+def test_kinds(nlp, text, expression, type_, value, mod, earliest, latest):
+    doc = nlp(text)
+    found = _timexes(doc)
+    if expression is None:  # nothing before it to resolve it, or not a timex
+        assert all(info["value"] is None or "XXXX" not in info["value"] for info in found.values()), found
+        return
+    assert expression in found, f"no timex {expression!r}; found {list(found)}"
+    info = found[expression]
+    assert (info["type"], info["value"], info["mod"], info["earliest"], info["latest"]) == (type_, value, mod, earliest, latest)
+
+
+@pytest.mark.parametrize("text,not_timex", [
+    ("The summer palace burned down in a fire.", "summer"),
+    ("The winter offensive stalled on the river.", "winter"),
+    ("He scored 3:1 in the final match.", "3:1"),
+])
+def test_not_timexes(nlp, text, not_timex):
+    doc = nlp(text)
+    assert not any(not_timex in s.text for s in doc.spans[ext.TIMEXES])
