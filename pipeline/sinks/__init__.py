@@ -34,13 +34,18 @@ class Sink(Protocol):
     def abort(self) -> None: ...
 
 
-def make_sink(name: str, out_dir: Path) -> Sink:
-    """The sink registered as `name`, opened on out_dir."""
+def sink_factory(name: str):
+    """The factory registered as `name`; ValueError naming the known ones if none is
+    (a run checks its formats with this before any work, and opens them at the end)."""
     from . import jsonl  # noqa: F401  (registers the built-in format)
 
     try:
-        factory = sinks.get(name)
+        return sinks.get(name)
     except catalogue.RegistryError:
         known = ", ".join(sorted(sinks.get_all())) or "none"
         raise ValueError(f"unknown output format {name!r} (known: {known})") from None
-    return factory(Path(out_dir))
+
+
+def make_sink(name: str, out_dir: Path) -> Sink:
+    """The sink registered as `name`, opened on out_dir."""
+    return sink_factory(name)(Path(out_dir))

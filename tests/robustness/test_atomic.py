@@ -73,16 +73,16 @@ def test_interrupt_while_writing_keeps_previous_outputs(tmp_path, full_nlp, monk
     corpus = _corpus(tmp_path / "in", 4, per_doc=1)
     out = tmp_path / "out"
     before = _previous_outputs(out)
-    write_records = AtomicJsonlSet.write
+    write_lines = AtomicJsonlSet.write_lines
     calls = []
 
-    def write_then_interrupt(self, name, records):
+    def write_then_interrupt(self, name, lines):
         calls.append(name)
-        if len(calls) == 7:  # the second document, half written
+        if len(calls) == 7:  # the outputs half assembled
             raise KeyboardInterrupt
-        write_records(self, name, records)
+        write_lines(self, name, lines)
 
-    monkeypatch.setattr(AtomicJsonlSet, "write", write_then_interrupt)
+    monkeypatch.setattr(AtomicJsonlSet, "write_lines", write_then_interrupt)
     with pytest.raises(KeyboardInterrupt):
         runner.run([corpus], out, nlp=full_nlp)
     _assert_previous_intact(out, before)
@@ -121,11 +121,11 @@ def test_signal_to_a_cli_run_keeps_previous_outputs(tmp_path, signum):
                             text=True, env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "200"})
     try:
         deadline = time.monotonic() + 120
-        while not any(p.stat().st_size for p in out.iterdir() if p.name in temp_files(out)):
+        while not (out / ".work" / "manifest.jsonl").exists():
             assert proc.poll() is None, proc.communicate()
-            assert time.monotonic() < deadline, "the run never started writing"
+            assert time.monotonic() < deadline, "the run never finished a document"
             time.sleep(0.05)
-        proc.send_signal(signum)  # some documents written, most of the corpus still to do
+        proc.send_signal(signum)  # some documents finished, most of the corpus still to do
         _, stderr = proc.communicate(timeout=120)
     finally:
         proc.kill()

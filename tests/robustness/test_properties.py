@@ -42,7 +42,7 @@ def test_chunked_runs_keep_every_span_exact(tmp_path, full_nlp, monkeypatch, doc
     monkeypatch.setattr(runner, "CHUNK_CHARS", size)
     doc_lengths.clear()
     path = write(tmp_path / "in" / "doc.txt", text)
-    summary = runner.run([path], tmp_path / "out", nlp=full_nlp)
+    summary = runner.run([path], tmp_path / "out", nlp=full_nlp, resume=False)
     out = outputs(tmp_path / "out")
     assert summary.failed == 0, summary.errors
     assert max(doc_lengths) <= size
