@@ -1,0 +1,43 @@
+"""`run --engine dask` (issue 15.4): the same files as a local run, on a two-worker
+LocalCluster started by the run or by the user (`--scheduler`)."""
+from __future__ import annotations
+
+import pytest
+
+import pipeline.runner as runner
+
+from conftest import SEED2, snapshot, write
+from test_resume import cli, corpus, processed_line
+
+distributed = pytest.importorskip("distributed")
+
+
+def test_local_two_processes_and_two_dask_workers_give_the_same_files(tmp_path, full_nlp):
+    folder = corpus(tmp_path / "in", 5)
+    write(folder / "002_7a24aecd84c9c6ad.txt", SEED2.read_bytes())
+    write(folder / "latin1.txt", "Caf\xe9 Pushkin".encode("latin-1"))
+    runner.run([folder], tmp_path / "local", nlp=full_nlp)
+    runs = {name: cli(folder, "--out", tmp_path / name, *args) for name, args in
+            [("pool", ["--n-process", "2"]), ("dask", ["--engine", "dask", "--n-process", "2"])]}
+    for name, proc in runs.items():
+        _, stderr = proc.communicate(timeout=600)
+        assert proc.returncode == 1, stderr  # latin1.txt failed, the others are written
+        assert f"failed: {folder / 'latin1.txt'}: not valid UTF-8 at byte 3 (invalid continuation byte)" in \
+            stderr.splitlines()
+        assert snapshot(tmp_path / name) == snapshot(tmp_path / "local"), name
+    rerun = cli(folder, "--out", tmp_path / "dask", "--engine", "dask")
+    _, stderr = rerun.communicate(timeout=300)
+    assert processed_line(stderr).startswith("1 processed")  # only the failed document again
+    assert processed_line(stderr).endswith("6 reused")
+    assert snapshot(tmp_path / "dask") == snapshot(tmp_path / "local")
+
+
+@pytest.mark.slow
+def test_a_cluster_running_another_pipeline_is_refused(tmp_path, full_nlp):
+    """Workers load the pipeline as `pipeline run` does; a main process with another
+    configuration (here: vectors kept) must not mix their results into its outputs."""
+    folder = corpus(tmp_path / "in", 2)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        with pytest.raises(runner.EngineError, match="a worker runs other code, rules or model than this process"):
+            runner.run([folder], tmp_path / "out", nlp=full_nlp, engine="dask", scheduler=cluster.scheduler_address)
+    assert not (tmp_path / "out" / "documents.jsonl").exists()
