@@ -31,7 +31,7 @@ import srsly
 
 from . import __version__
 from .outputs import json_line
-from .schema import MODELS_DIR
+from .rules import MODELS_DIR
 
 WORK_DIR = ".work"
 RESULTS_DIR = "results"
