@@ -24,6 +24,10 @@ def test_readme_reads_and_joins_the_outputs(small_corpus, monkeypatch):
     exec(compile(blocks[0], "README.md", "exec"), scope)
     timexes, frame, joined = scope["timexes"], scope["frame"], scope["joined"]
     assert str(timexes["value"].dtype) == "string"
+    lines = [len((small_corpus / f"{n}.jsonl").read_text(encoding="utf-8").splitlines()) for n in scope["FILES"]]
+    assert [len(scope["frames"][n]) for n in scope["FILES"]] == lines == [2, 11, 15, 8, 8, 8]
+    assert [scope["con"].sql(f"SELECT count(*) FROM {n}").fetchall()[0][0] for n in scope["FILES"]] == lines
+    assert scope["con"].sql("SELECT value FROM timexes WHERE text = '1890'").fetchall() == [("1890",)]
     assert timexes.set_index("text").loc["1890", "value"] == "1890"
     moved = frame[frame["id"] == "alpha:v4"]
     assert moved[["role", "text", "entity", "label", "value"]].fillna("-").values.tolist() == [
