@@ -55,8 +55,11 @@ def _text(record: dict, texts: Path | None) -> str:
     raise DocumentError(Path(record.get("path") or record["doc_id"]), "text not found (give --texts DIR)")
 
 
-def load_corpus(pred_dir: Path, texts: Path | None = None) -> Corpus:
-    """Documents (status ok) with their records, and the timeline, of an outputs folder."""
+def load_corpus(pred_dir: Path, texts: Path | None = None, *, strict: bool = False) -> Corpus:
+    """Documents (status ok) with their records, and the timeline, of an outputs folder.
+
+    A document whose text cannot be had is left out and named in `problems`, or, when
+    strict (an export, which must not lose a document silently), raises CorpusError."""
     pred_dir = Path(pred_dir)
     documents_file = pred_dir / "documents.jsonl"
     if not documents_file.is_file():
@@ -70,6 +73,8 @@ def load_corpus(pred_dir: Path, texts: Path | None = None) -> Corpus:
         try:
             docs[record["doc_id"]] = DocumentView(record["doc_id"], _text(record, texts), record)
         except DocumentError as err:
+            if strict:
+                raise CorpusError(f"{record['doc_id']}: {err}") from None
             problems.append(f"{record['doc_id']}: not shown: {err}")
     for layer in LAYERS:
         for rec in _jsonl(pred_dir / f"{layer}.jsonl"):

@@ -137,7 +137,7 @@ def annotation_conf() -> str:
 
 
 def write_brat(pred_dir: Path, out_dir: Path, texts: Path | None = None) -> dict[str, int]:
-    corpus = load_corpus(pred_dir, texts)
+    corpus = load_corpus(pred_dir, texts, strict=True)
     out_dir = Path(out_dir)
     for doc in corpus.documents:
         write_text(out_dir / f"{doc.doc_id}.txt", doc.text)

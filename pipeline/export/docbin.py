@@ -89,7 +89,7 @@ def to_doc(nlp, doc: DocumentView) -> Doc:
 
 
 def write_docbin(pred_dir: Path, out_dir: Path, texts: Path | None = None) -> dict[str, int]:
-    corpus = load_corpus(pred_dir, texts)
+    corpus = load_corpus(pred_dir, texts, strict=True)
     nlp = spacy.blank("en")
     docbin = DocBin(store_user_data=True)
     for doc in corpus.documents:

@@ -98,7 +98,7 @@ def document_xml(doc: DocumentView) -> tuple[str, dict[str, int]]:
 
 
 def write_timeml(pred_dir: Path, out_dir: Path, texts: Path | None = None) -> dict[str, int]:
-    corpus = load_corpus(pred_dir, texts)
+    corpus = load_corpus(pred_dir, texts, strict=True)
     counts = {"documents": 0, "timexes": 0, "events": 0, "timexes_left_out": 0, "events_left_out": 0}
     for doc in corpus.documents:
         xml, skipped = document_xml(doc)

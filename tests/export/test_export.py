@@ -224,3 +224,21 @@ def test_default_destination(small_corpus, tmp_path):
     shutil.copytree(small_corpus, pred)
     assert runner.invoke(app, ["export", "--format", "jsonschema", "--pred", str(pred)]).exit_code == 0
     assert (pred / "export" / "jsonschema" / "events.schema.json").is_file()
+
+
+def test_a_missing_text_stops_the_export(small_corpus, tmp_path):
+    """Exports never drop a document silently: the text is needed, and --texts finds it."""
+    import shutil
+
+    pred = tmp_path / "outputs"
+    shutil.copytree(small_corpus, pred)
+    texts = tmp_path / "moved"
+    shutil.move(str(small_corpus.parent / "texts"), texts)
+    try:
+        result = runner.invoke(app, ["export", "--format", "brat", "--pred", str(pred), "--out", str(tmp_path / "b")])
+        assert result.exit_code == 2 and "text not found (give --texts DIR)" in " ".join(result.output.split())
+        result = runner.invoke(app, ["export", "--format", "brat", "--pred", str(pred), "--out", str(tmp_path / "b"),
+                                     "--texts", str(texts)])
+        assert result.exit_code == 0 and (tmp_path / "b" / "alpha.ann").is_file()
+    finally:
+        shutil.move(str(texts), small_corpus.parent / "texts")
