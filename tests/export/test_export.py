@@ -61,14 +61,15 @@ def test_corrected_brat_becomes_gold(small_corpus, tmp_path):
     """An annotator retypes an entity and negates an event in the .ann: the gold says so."""
     brat = export(small_corpus, "brat", tmp_path / "brat")
     ann = (brat / "alpha.ann").read_text(encoding="utf-8")
-    ann = re.sub(r"\tGPE (\d+ \d+)\tBastide\n", r"\tPERSON \1\tBastide\n", ann)
+    ann, n = re.subn(r"\tGPE (\d+ \d+)\tGeneva\n", r"\tLOC \1\tGeneva\n", ann)
+    assert n == 1
     event = re.search(r"(E\d+)\tRelease-Parole:", ann).group(1)
     ann += f"A999\tPolarity {event} negative\n"
     (brat / "alpha.ann").write_text(ann, encoding="utf-8")
     assert runner.invoke(app, ["gold", "import", str(brat), "--format", "brat", "--texts", str(tmp_path / "t"),
                                "--out", str(tmp_path / "g")]).exit_code == 0
-    bastide = [e for e in records(tmp_path / "g", "entities") if e["text"] == "Bastide"]
-    assert [e["label"] for e in bastide] == ["PERSON"]
+    geneva = [e for e in records(tmp_path / "g", "entities") if e["text"] == "Geneva"]
+    assert [e["label"] for e in geneva] == ["LOC"]
     released = [v for v in records(tmp_path / "g", "events") if v["type"] == "Justice.Release-Parole"]
     assert [v["polarity"] for v in released] == ["negative"]
 
