@@ -54,8 +54,15 @@ class TimexStage:
                 parsed = type(parsed)(parsed.type, parsed.value.replace("XXXX", partner[0]), parsed.mod, None)
                 anchor = partner[1]
             value = parsed.value
-            if parsed.relation and parsed.relation[0] == "dct":
+            story = in_story(span, lexicon())
+            if parsed.relation and parsed.relation[0] == "dct" and _quoted(text, start, lexicon()):
+                # `"We attack tomorrow," he said`: the speaker's day is the story's, not --dct
+                value, anchor = narrative.resolve(None, ("shift",) + parsed.relation[1:])
+                if value is None:
+                    continue
+            elif parsed.relation and parsed.relation[0] == "dct":
                 value = from_dct(self.dct, parsed.relation[1], parsed.relation[2])
+                story = False  # the document's date, not the story's
                 if value is None:
                     continue  # `yesterday` with no creation date: not guessed
             elif parsed.relation:
@@ -68,7 +75,7 @@ class TimexStage:
                 # `two decades earlier` looks back without moving the story there
                 ref = value.split("/")[-1] if parsed.relation and value else value
                 backward = parsed.relation and parsed.relation[0] == "shift" and parsed.relation[2] < 0
-                narrative.add(ref, (span.start_char, span.end_char), in_story(span, lexicon()) and not backward)
+                narrative.add(ref, (span.start_char, span.end_char), story and not backward)
             earliest, latest = interval(value.split("T")[0] if value and parsed.type == "TIME" else value, parsed.type)
             span._.timex = TimexAnnotation(
                 type=parsed.type, value=value, mod=parsed.mod, earliest=earliest, latest=latest, anchor=anchor,
@@ -147,6 +154,16 @@ def in_story(span: Span, lx: dict) -> bool:
     root = span.sent.root
     return not (root.tag_ in ("VBZ", "VBP") or any(
         c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have" for c in root.children))
+
+
+def _quoted(text: str, start: int, lx: dict) -> bool:
+    """Whether a position is inside quotation marks opened in its paragraph."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    opening, closing = lx["quotes"]["open"], lx["quotes"]["close"]
+    straight = sum(line.count(q) for q in opening if q in closing)  # `"` opens and closes
+    curly = (sum(line.count(q) for q in opening if q not in closing)
+             - sum(line.count(q) for q in closing if q not in opening))
+    return curly > 0 or straight % 2 == 1
 
 
 def flashback(span: Span) -> bool:

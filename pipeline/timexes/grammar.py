@@ -34,7 +34,10 @@ def lexicon() -> dict:
 @lru_cache(maxsize=None)
 def pieces() -> dict[str, str]:
     lx = lexicon()
-    month = rf"(?:{_alt(lx['months'])})(?![a-z])"
+    # an abbreviation without its dot (`Oct`, `Sept`) is a month only before a number
+    dotless = [m for m in lx["months"] if any(o != m and o.startswith(m) and not o.startswith(m + ".") for o in lx["months"])
+               and not m.endswith(".")]
+    month = rf"(?:{_alt([m for m in lx['months'] if m not in dotless])}|(?:{_alt(dotless)})(?=\s[0-9]))(?![a-z])"
     era_bc, era_ad, era_pre = (_alt(lx["eras"][k]) for k in ("bc", "ad_after", "ad_before"))
     era = rf"(?:{era_bc}|{era_ad})(?![A-Za-z])"
     number = r"[1-9][0-9]{0,3}"
@@ -89,6 +92,8 @@ def detector() -> re.Pattern:
         # ranges joined by words: `1934 and 1939` (after `between`), `1929 to 1953`, `January 1939 and June 1941`
         ("range_words", rf"(?<=[Bb]etween\s){mod}{p['date']}\sand\s{p['date']}"
                         rf"|{mod}{the}{mod}(?:{p['decade']}|{p['date']})\s(?:to|until|till|through)\s{the}(?:{p['decade']}|{p['date']})"),
+        # `the last week of August`, `the first days of May 1921`: a part of the month (mod)
+        ("part_of_month", rf"{the}(?i:{_alt(lx['month_parts'])})\s(?:(?:{p['num']})\s)?(?:days?|weeks?|fortnight)\sof\s(?:{p['date']}|{p['month']})"),
         ("part_of_date", rf"[Tt]he\searly\shours\sof\s{p['date']}|(?:[Tt]he\s)?(?:morning|afternoon|evening|night)\sof\s{p['date']}"),
         # `July 25 of that year`, `November of the same year`: one timex (SPEC 3.3)
         ("of_that_year", rf"(?:{p['day']}\s(?:of\s)?)?{p['month']}(?:\s{p['day']})?,?\s(?:{_alt(lx['same_year_phrases'])})(?![a-z])"),

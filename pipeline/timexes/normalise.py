@@ -234,6 +234,12 @@ def parse(kind: str, text: str) -> Parsed | None:
             return Parsed("SET", f"XXXX-{month:02d}")
         unit = {"year": "P1Y", "month": "P1M", "week": "P1W", "day": "P1D", "hour": "PT1H", "decade": "P10Y"}.get(word)
         return Parsed("SET", unit or "P1Y")
+    if kind == "part_of_month":
+        m = re.match(r"(?:the\s)?(\w+)\s.*?\sof\s(.+)$", text, re.I)
+        value = absolute_value(m.group(2)) if m else None
+        if not value or "/" in value:
+            return None
+        return Parsed("DATE", value, lx["month_parts"][m.group(1).lower()], ("year",) if "XXXX" in value else None)
     if kind == "of_that_year":  # `July 25 of that year`: the year of the reference, no rollover
         rest = re.sub(rf",?\s(?:{'|'.join(map(re.escape, lx['same_year_phrases']))})$", "", text)
         value = calendar_value(rest)
@@ -359,6 +365,9 @@ def _duration(low: str) -> Parsed | None:
     vague = re.fullmatch(r"(?:the\s)?(?:coming|following|next|past|last|preceding\s)?\s?(years|months|weeks|decades)", low)
     if vague:  # `the coming years`, `over the years`: an unstated number of units
         return Parsed("DURATION", f"PX{lx['units'][vague.group(1)]}")
+    clock = re.fullmatch(rf"(?:(.+?)\s)?({pieces()['unit']})", low)
+    if clock and lx["units"][clock.group(2)] in ("H", "MIN") and clock.group(1) in lx["vague_numbers"]:
+        return Parsed("DURATION", f"PTX{'M' if lx['units'][clock.group(2)] == 'MIN' else 'H'}")  # `a few hours`
     m = re.search(rf"(?:(.+?)\s(?:more\s|further\s|long\s)?|(.+?)-)({pieces()['unit']})(\sand\sa\shalf)?$", low)
     if not m:
         return None

@@ -63,6 +63,14 @@ CASES = [
      "the latter half of 1931", "DATE", "1931-H2", None, "1931-07-01", "1931-12-31"),
     ("The assault began on Tuesday, March 4, 1919 before dawn.",
      "Tuesday, March 4, 1919", "DATE", "1919-03-04", None, "1919-03-04", "1919-03-04"),
+    # a part of a month; month abbreviations without a dot before a number
+    ("Rains fell in the last two weeks of April 1911 across the plain.",
+     "the last two weeks of April 1911", "DATE", "1911-04", "END", "1911-04-01", "1911-04-30"),
+    ("The mill reopened in 1911. In the first days of May, the looms ran again.",
+     "the first days of May", "DATE", "1911-05", "START", "1911-05-01", "1911-05-31"),
+    ("The charter was sealed on Sept 14, 1533 at the abbey.",
+     "Sept 14, 1533", "DATE", "1533-09-14", None, "1533-09-14", "1533-09-14"),
+    ("The repairs took a few hours at most.", "a few hours", "DURATION", "PTXH", None, None, None),
     # a range written without a year is dated by its end
     ("The fleet came home in March 1806. It had cruised from October to February off the cape.",
      "October to February", "DATE", "1805-10/1806-02", None, "1805-10-01", "1806-02-28"),
@@ -93,3 +101,32 @@ def test_kinds(nlp, text, expression, type_, value, mod, earliest, latest):
 def test_not_timexes(nlp, text, not_timex):
     doc = nlp(text)
     assert not any(not_timex in s.text for s in doc.spans[ext.TIMEXES])
+
+
+@pytest.fixture(scope="module")
+def nlp_with_dct():
+    import pipeline
+
+    return pipeline.load(dct="2024-03-15")
+
+
+@pytest.mark.parametrize("text,expression,value,anchor", [
+    # the narrative resolves these; the creation date is not asked (issue 12.5)
+    ("The harvest began on 20 August 1893. In the last week of August, rain came.",
+     "the last week of August", "1893-08", "20 August 1893"),
+    ("The general arrived on 4 June 1916. \"We attack tomorrow,\" he told the staff.",
+     "tomorrow", "1916-06-05", "4 June 1916"),
+    ("The general arrived on 4 June 1916. \u201cWe held the hill yesterday,\u201d he wrote.",
+     "yesterday", "1916-06-03", "4 June 1916"),
+    # deixis of the document itself does use it, and does not anchor what follows
+    ("The mine opened on 2 May 1887. The archive released its plans yesterday. In June, the shaft flooded.",
+     "yesterday", "2024-03-14", None),
+])
+def test_creation_date_only_for_deixis(nlp_with_dct, text, expression, value, anchor):
+    doc = nlp_with_dct(text)
+    found = {s.text: s._.timex for s in doc.spans[ext.TIMEXES]}
+    info = found[expression]
+    assert info["value"] == value
+    assert (doc.text[slice(*info["anchor"])] if info["anchor"] else None) == anchor
+    if anchor is None:  # the story goes on from its own date, not from --dct
+        assert found["June"]["value"] == "1887-06"
