@@ -397,9 +397,15 @@ def _docs(nlp, texts: Iterator[str], batch_size: int) -> Iterator:
     finished call keeps nothing. (Parallel runs use worker processes of our own, each
     running this, not spaCy's n_process: see pipeline.pool.)
     A stage that raises ends the call it is in (see _until_error); the next batch goes
-    on, after a None that says every text sent so far is settled."""
+    on, after a None that says every text sent so far is settled.
+
+    Each call runs in a spaCy memory zone: the strings and lexemes its texts added to
+    the vocabulary are freed when the batch is done (no Doc outlives it: its records
+    are plain data). Without it the string store of a long run grows with every new
+    word type of the corpus (85k -> 216k entries over 5,000 different documents)."""
     for batch in minibatch(texts, batch_size):
-        yield from _until_error(nlp.pipe(batch, batch_size=batch_size))
+        with nlp.memory_zone():
+            yield from _until_error(nlp.pipe(batch, batch_size=batch_size))
         yield None
 
 

@@ -127,3 +127,22 @@ def test_the_mmap_threshold_is_set_on_glibc(monkeypatch):
     monkeypatch.delenv("GLIBC_TUNABLES", raising=False)
     expected = platform.system() == "Linux" and platform.libc_ver()[0] == "glibc"
     assert allocator.fix_mmap_threshold() is expected
+
+
+def test_new_words_do_not_grow_the_string_store(tmp_path, full_nlp):
+    """Issue 15.7: every document of a corpus of different texts brings word types the
+    vocabulary has not seen; the runner frees them after each batch (memory zones)."""
+    for i in range(6):  # invented names and words: new strings for sure
+        write(tmp_path / "in" / f"d{i}.txt",
+              f"Vorbatz{i}ek Quillimer{i} sailed from Trangov{i}a to Pelmsk{i}oi in June 18{i}4.\n"
+              f"The zarnith{i}ic council of Ostrel{i}um met him there.\n")
+    runner.run([tmp_path / "in"], tmp_path / "first", nlp=full_nlp)  # lazy initialisation done
+    for i in range(6, 12):
+        write(tmp_path / "more" / f"d{i}.txt", f"Brelgosk{i}a Umbrit{i}on wrote to Fennivar{i}dt in May 19{i}.\n")
+    before = len(full_nlp.vocab.strings)
+    summary = runner.run([tmp_path / "more"], tmp_path / "out", nlp=full_nlp)
+    assert (summary.processed, summary.failed) == (6, 0)
+    assert len(full_nlp.vocab.strings) == before
+    assert "Brelgosk6a" not in full_nlp.vocab.strings
+    assert "Brelgosk6a Umbrit6on wrote to Fennivar6dt in May 196." in \
+        [s["text"] for s in outputs(tmp_path / "out")["sentences"]]
