@@ -9,6 +9,10 @@ What a run costs and whether it scales linearly, in one run (docs/benchmark.md):
 (b) `python -m pipeline run DIR --out TMP --n-process 1|2` as subprocesses over 1x,
     4x and 16x copies of the seeds (separate documents): wall time, words per
     second and peak memory per size, plus the start-up time to subtract;
+(c) a corpus of different texts of mixed lengths (paragraphs of the WikiWars articles
+    recombined; pipeline/benchmarking/corpus.py): the plain base model, one process,
+    `--n-process 2` and `--engine dask` with two workers, their speed-ups, and peak
+    memory and cost per word at 200 / 1,000 / N documents;
 all of it on a snapshot of pipeline/, models/ and the seeds taken at the start (others
 edit the work tree meanwhile: every number of one run measures the same code), then
 the four goals (pipeline/benchmarking/goals.py), a Rich table with PASS/FAIL per
@@ -32,6 +36,7 @@ from statistics import median
 
 from rich.console import Console
 
+from .benchmarking import corpus as corpus_mod
 from .benchmarking import goals as goals_mod
 from .benchmarking.procs import code_hash, git_facts, machine, run_json, run_measured
 from .benchmarking.report import markdown, print_tables
@@ -42,8 +47,9 @@ STARTUP_TEXT = "Born in Bristol on 3 May 1850, she studied at the college in Lee
 
 # repetitions: fresh processes per model in (a); runs per cell in (b); goal 4 runs
 PLANS = {
-    "full": {"models": 5, "startup": 3, "sizes": {1: 3, 4: 2, 16: 1}, "seeds": 3, "profile": True},
-    "quick": {"models": 2, "startup": 1, "sizes": {1: 1, 4: 1}, "seeds": 1, "profile": False},
+    "full": {"models": 5, "startup": 3, "sizes": {1: 3, 4: 2, 16: 1}, "seeds": 3, "profile": True,
+             "corpus_docs": 2000},
+    "quick": {"models": 2, "startup": 1, "sizes": {1: 1, 4: 1}, "seeds": 1, "profile": False, "corpus_docs": 300},
 }
 N_PROCESS = (1, 2)
 
@@ -271,6 +277,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--reps", type=int, default=None, help="fresh processes per model in (a) (default 5, quick 2)")
     ap.add_argument("--markdown", type=Path, default=None, help="also write the README table to this file")
     ap.add_argument("--no-profile", action="store_true", help="skip the cProfile pass (on by default without --quick)")
+    ap.add_argument("--corpus-docs", type=int, default=None,
+                    help="documents of the corpus of different texts in (c) (default 2000, quick 300; 0 skips (c))")
+    ap.add_argument("--corpus-texts", type=Path, default=ROOT / "corpora" / "wikiwars-train" / "texts",
+                    help="folder of .txt articles whose paragraphs (c) recombines (default: %(default)s)")
     ap.add_argument("--batch-size", type=int, default=None,
                     help="pass --batch-size to `pipeline run` and nlp.pipe (default: the runner's own default)")
     return ap.parse_args(argv)
@@ -280,6 +290,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     argv = sys.argv[1:] if argv is None else argv
     plan = dict(PLANS["quick" if args.quick else "full"])
+    if args.corpus_docs is not None:
+        if args.corpus_docs < 0:
+            err.print("error: --corpus-docs must be >= 0")
+            return 2
+        plan["corpus_docs"] = args.corpus_docs
+    if plan["corpus_docs"] and not args.corpus_texts.is_dir():
+        err.print(f"error: no such folder: {args.corpus_texts} (--corpus-texts, or --corpus-docs 0 to skip (c))")
+        return 2
     if args.reps is not None:
         if args.reps < 1:
             err.print("error: --reps must be >= 1")
@@ -317,6 +335,11 @@ def main(argv: list[str] | None = None) -> int:
         failures += fails
         seeds_run, fails = measure_seeds_run(plan["seeds"], tmp, code_dir)
         failures += fails
+        corpus = None
+        if plan["corpus_docs"]:
+            corpus, fails = corpus_mod.measure(args.corpus_texts, plan["corpus_docs"], tmp, code_dir, run_measured,
+                                               run_json, log, startup_s=scaling["startup"]["np1"]["wall_s"])
+            failures += fails
     finished = dt.datetime.now(dt.timezone.utc).astimezone()
     info["load_average_end"] = os.getloadavg()[0]
     code["hash_end"] = code_hash(ROOT)
@@ -338,6 +361,7 @@ def main(argv: list[str] | None = None) -> int:
         "models": models,
         "scaling": scaling,
         "seeds_run": seeds_run,
+        "corpus": corpus,
         "run_failures": failures,
     }
     result["goals"] = goals_mod.evaluate(models, scaling, seeds_run["runs"])
@@ -347,7 +371,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.markdown:
         args.markdown.parent.mkdir(parents=True, exist_ok=True)
         args.markdown.write_text(result["readme_markdown"], encoding="utf-8")
-    print_tables(_rounded(result), Console(width=None if sys.stdout.isatty() else 160))
+    console = Console(width=None if sys.stdout.isatty() else 160)
+    print_tables(_rounded(result), console)
+    if corpus:
+        corpus_mod.print_table(corpus, console)
     for failure in failures:
         err.print(f"[red]run failed:[/] {failure}")
     log(f"wrote {args.out} in {result['duration_s'] / 60:.1f} min")

@@ -1,0 +1,146 @@
+"""(c) Corpus scale (issue 15): a corpus of *different* texts, of mixed lengths.
+
+The 1x/4x/16x corpora of (b) repeat the seeds: every document has a twin of the same
+length, so a pool that idles on long documents, and string-store growth, never show.
+Here the paragraphs of a folder of real articles (default: the WikiWars texts under
+corpora/wikiwars-train/texts) are recombined, with a fixed random seed, into N
+documents of 2-5 paragraphs, every 50th one a long document of 40 paragraphs. On
+that corpus, in one run of the benchmark:
+
+- the plain base model (worker `base`, steady-state pass) and `pipeline run` with one
+  process, `--n-process 2` and `--engine dask --n-process 2` (a two-worker
+  LocalCluster): wall-clock words/s end to end (start-up included), their ratio to the
+  base model, and the two speed-ups;
+- `pipeline run` with one process on the first 200 and 1,000 documents and on all N:
+  peak memory (goal: flat, within 10 %) and seconds per 1,000 words (goal: flat).
+
+Words are white-space separated words of the texts (counted here, the same for every
+measurement). Use an idle machine: the speed-ups mean nothing on a busy one (see
+`others_cores`).
+"""
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+from pathlib import Path
+
+CHECKPOINTS = (200, 1000)
+LONG_EVERY, LONG_PARAGRAPHS, SHORT_PARAGRAPHS = 50, 40, (2, 5)
+SEED = 15
+
+
+def build(texts: Path, n: int, folder: Path, seed: int = SEED) -> dict:
+    """Write n recombined documents to folder; returns what they hold."""
+    paragraphs = [p for f in sorted(texts.glob("*.txt"))
+                  for p in f.read_text(encoding="utf-8").split("\n") if len(p) >= 200]
+    if len(paragraphs) < LONG_PARAGRAPHS:
+        raise ValueError(f"{texts}: too few paragraphs of 200+ characters ({len(paragraphs)})")
+    rng = random.Random(seed)
+    folder.mkdir(parents=True)
+    words = []
+    for i in range(n):
+        k = LONG_PARAGRAPHS if i % LONG_EVERY == LONG_EVERY - 1 else rng.randint(*SHORT_PARAGRAPHS)
+        text = "\n".join(rng.sample(paragraphs, k)) + "\n"
+        (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
+        words.append(len(text.split()))
+    return {"documents": n, "paragraphs_available": len(paragraphs), "words": sum(words), "words_each": words,
+            "long_documents": sum(1 for i in range(n) if i % LONG_EVERY == LONG_EVERY - 1)}
+
+
+def prefix(folder: Path, n: int, dest: Path) -> Path:
+    """The first n documents of folder (hard links, else copies)."""
+    dest.mkdir()
+    for f in sorted(folder.glob("*.txt"))[:n]:
+        try:
+            (dest / f.name).hardlink_to(f)
+        except OSError:
+            shutil.copy2(f, dest / f.name)
+    return dest
+
+
+def measure(texts: Path, n: int, tmp: Path, code: Path, run_measured, run_json, log, *, startup_s: float = 0.0,
+            checkpoints: tuple[int, ...] = CHECKPOINTS) -> tuple[dict, list[str]]:
+    """Everything of (c); returns (result, failures). startup_s: the wall time of a
+    one-process run of one tiny document (part (b)), taken off for the cost per word."""
+    folder = tmp / "corpus-different"
+    corpus = build(texts, n, folder)
+    words_each = corpus.pop("words_each")
+    failures: list[str] = []
+    log(f"(c) {n} recombined documents, {corpus['words']} words, {corpus['long_documents']} long ones")
+    texts_json = tmp / "corpus-texts.json"
+    run_json([sys.executable, "-m", "pipeline.benchmarking.worker", "chunks", str(folder), str(texts_json)], cwd=code)
+    base = run_json([sys.executable, "-m", "pipeline.benchmarking.worker", "base", str(texts_json)], cwd=code)
+    base_wps = corpus["words"] / (base["pipe_s"] + base["import_s"] + base["load_s"])
+    log(f"(c) base model: {base_wps:.0f} words/s end to end, steady state "
+        f"{corpus['words'] / base['pipe_s']:.0f} (others used {base.get('others_cores')} cores)")
+
+    def run(what: str, source: Path, *args: str) -> dict:
+        out = tmp / f"corpus-out-{what}"
+        cmd = [sys.executable, "-m", "pipeline", "run", str(source), "--out", str(out), *args]
+        r = run_measured(cmd, cwd=code)
+        shutil.rmtree(out, ignore_errors=True)
+        r["command"] = " ".join(r["command"]).replace(str(tmp), "$TMP").replace(sys.executable, "python")
+        if r["exit"] != 0:
+            failures.append(f"(c) {what}: exit {r['exit']}: {r['stderr_tail'][-500:]}")
+        log(f"(c) {what}: {r['wall_s']:.1f} s, peak {(r['max_rss_kb'] or 0) / 1024:.0f} MB "
+            f"(tree {(r['tree_rss_kb'] or 0) / 1024:.0f} MB); others used {r['others_cores']} cores")
+        return r
+
+    engines = {"np1": run("np1", folder, "--n-process", "1"), "np2": run("np2", folder, "--n-process", "2"),
+               "dask2": run("dask2", folder, "--engine", "dask", "--n-process", "2")}
+    result: dict = {"corpus": {**corpus, "source": str(texts), "seed": SEED}, "base": {
+        "words_per_s": base_wps, "steady_words_per_s": corpus["words"] / base["pipe_s"],
+        "startup_s": base["import_s"] + base["load_s"], "rss_peak_kb": base["rss_peak_kb"],
+        "others_cores": base.get("others_cores")}, "engines": {}, "memory": {}}
+    for name, r in engines.items():
+        wps = corpus["words"] / r["wall_s"]
+        result["engines"][name] = {"wall_s": r["wall_s"], "words_per_s": wps, "vs_base": wps / base_wps,
+                                   "max_rss_kb": r["max_rss_kb"], "tree_rss_kb": r["tree_rss_kb"],
+                                   "others_cores": r["others_cores"], "command": r["command"]}
+    one = engines["np1"]["wall_s"]
+    result["speedup"] = {"np2": one / engines["np2"]["wall_s"], "dask2": one / engines["dask2"]["wall_s"]}
+    sizes = [c for c in checkpoints if c < n] + [n]
+    for size in sizes:
+        r = engines["np1"] if size == n else run(f"np1-{size}", prefix(folder, size, tmp / f"corpus-{size}"))
+        words = sum(words_each[:size])
+        result["memory"][str(size)] = {"documents": size, "words": words, "max_rss_kb": r["max_rss_kb"],
+                                       "wall_s": r["wall_s"], "others_cores": r["others_cores"],
+                                       "s_per_1000_words": 1000 * max(r["wall_s"] - startup_s, 0.0) / words}
+    peaks = [m["max_rss_kb"] or 0 for m in result["memory"].values()]
+    result["memory_growth"] = max(peaks) / min(peaks) - 1 if min(peaks) else None
+    costs = [m["s_per_1000_words"] for m in result["memory"].values()]
+    result["cost_growth"] = max(costs) / min(costs) - 1 if min(costs) else None
+    result["startup_s"] = startup_s
+    shutil.rmtree(folder, ignore_errors=True)
+    return result, failures
+
+
+def print_table(result: dict, console) -> None:
+    """(c) as two Rich tables: engines against the base model, memory and cost by size."""
+    from rich.table import Table
+
+    c = result["corpus"]
+    t = Table(title=f"(c) corpus of different texts: {c['documents']} documents, {c['words']} words "
+                    f"({c['long_documents']} long), wall clock end to end")
+    for col in ("run", "words/s", "x base", "speed-up", "peak MB", "others' cores"):
+        t.add_column(col, justify="right")
+    b = result["base"]
+    t.add_row("plain base model", f"{b['words_per_s']:.0f}", "1.00", "-", f"{b['rss_peak_kb'] / 1024:.0f}",
+              str(b.get("others_cores")))
+    for name, label in (("np1", "pipeline run"), ("np2", "--n-process 2"), ("dask2", "--engine dask, 2 workers")):
+        e = result["engines"][name]
+        speed = "1.00" if name == "np1" else f"{result['speedup'][name]:.2f}"
+        t.add_row(label, f"{e['words_per_s']:.0f}", f"{e['vs_base']:.2f}", speed,
+                  f"{(e['max_rss_kb'] or 0) / 1024:.0f}", str(e["others_cores"]))
+    console.print(t)
+    m = Table(title="(c) one process by corpus size: peak memory and cost (start-up taken off)")
+    for col in ("documents", "words", "peak MB", "s / 1000 words", "others' cores"):
+        m.add_column(col, justify="right")
+    for size in result["memory"].values():
+        m.add_row(str(size["documents"]), str(size["words"]), f"{(size['max_rss_kb'] or 0) / 1024:.0f}",
+                  f"{size['s_per_1000_words']:.2f}", str(size["others_cores"]))
+    console.print(m)
+    growth = result.get("memory_growth")
+    console.print(f"peak memory spread {growth:.1%} (goal within 10 %), cost spread "
+                  f"{(result.get('cost_growth') or 0):.1%} (goal flat)" if growth is not None else "")
