@@ -158,7 +158,8 @@ def run(inputs: Iterable[Path | str | Source] = ("seeds",), out_dir: Path = Path
     summary = RunSummary(documents=len(sources))
     sinks: list = []
     try:
-        todo = [s for s in sources if not (resume and area.current(s.doc_id, s.label, s.sha256()))]
+        todo = [s for s in sources  # a file is hashed only when a result of its doc id is stored
+                if not (resume and s.doc_id in area.entries and area.current(s.doc_id, s.label, s.sha256()))]
         summary.reused = len(sources) - len(todo)
         if on_start:
             on_start(Plan(len(sources), summary.reused, len(todo), sum(s.size for s in todo)))
