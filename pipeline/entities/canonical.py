@@ -12,25 +12,19 @@ import re
 
 from spacy.tokens import Doc, Span
 
-NICKNAME_CUES = re.compile(
-    r"\b(?:nick-?named|nicknames?|pseudonyms?|alias(?:es)?|pen[- ]name|code[- ]?name|"
-    r"adopt(?:ed|ing|s)?(?: the (?:name|surname|nickname|pseudonym))?|went by|signed (?:as|himself|herself))\W*$", re.I)
-# `called`, `known as` name someone only when the name is quoted: `known as "Koba"`
-QUOTED_CUES = re.compile(r"\b(?:called|known as|named)\s*[\"“‘']$", re.I)
-FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "to", "de", "la", "von", "van"}
 
-
-def _initials(name: str) -> str:
+def _initials(name: str, skip: set[str]) -> str:
     parts = re.split(r"[\s\-–]+", name)
-    return "".join(p[0] for p in parts if p and p.lower() not in FUNCTION_WORDS and p[0].isalpha()).upper()
+    return "".join(p[0] for p in parts if p and p.lower() not in skip and p[0].isalpha()).upper()
 
 
 def _name_words(text: str) -> list[str]:
     return [w for w in re.split(r"\s+", text) if w[:1].isupper()]
 
 
-def assign(doc: Doc, ents: list[Span]) -> None:
-    """Set `span._.entity` on every entity mention of the document."""
+def assign(doc: Doc, ents: list[Span], rules) -> None:
+    """Set `span._.entity` on every entity mention of the document; `rules` (LabelRules)
+    give the nickname cues and the words initials skip."""
     persons = [e for e in ents if e.label_ == "PERSON"]
     other_names = {e.text for e in ents if e.label_ != "PERSON"}  # `Germany` is no surname
     full_by_surname: dict[str, str] = {}
@@ -51,14 +45,14 @@ def assign(doc: Doc, ents: list[Span]) -> None:
 
     for e in persons:
         e._.entity = by_surname(e.text)
-    aliases = _nicknames(doc, persons)
+    aliases = _nicknames(doc, persons, rules)
     for e in persons:
         if e.text in aliases:
             e._.entity = aliases[e.text]
     long_forms = {}
     for e in ents:
         if e.label_ != "PERSON" and len(e.text.split()) >= 2:
-            long_forms.setdefault(_initials(e.text), e.text)
+            long_forms.setdefault(_initials(e.text, rules.initials_skip), e.text)
     for e in ents:
         if e.label_ == "PERSON":
             continue
@@ -69,9 +63,10 @@ def assign(doc: Doc, ents: list[Span]) -> None:
             e._.entity = text
 
 
-def follows_nickname_cue(span: Span) -> bool:
+def follows_nickname_cue(span: Span, rules) -> bool:
+    """Whether a nickname cue (`nicknamed "X"`, `known as "X"`) stands just before span."""
     before = "".join(t.text_with_ws for t in span.doc[max(0, span.start - 8): span.start])
-    return bool(NICKNAME_CUES.search(before.rstrip(" \"'“‘")) or QUOTED_CUES.search(before.rstrip()))
+    return bool(rules.nickname_cues.search(before.rstrip(" \"'“‘")) or rules.quoted_cues.search(before.rstrip()))
 
 
 def _clause_subject(span: Span):
@@ -87,12 +82,12 @@ def _clause_subject(span: Span):
     return None
 
 
-def _nicknames(doc: Doc, persons: list[Span]) -> dict[str, str]:
+def _nicknames(doc: Doc, persons: list[Span], rules) -> dict[str, str]:
     """Map each nickname to the canonical name of the person it is given to: the
     subject of its clause, or for a pronoun subject the last person named before."""
     aliases: dict[str, str] = {}
     for e in persons:
-        if not follows_nickname_cue(e) or e._.entity != e.text:
+        if not follows_nickname_cue(e, rules) or e._.entity != e.text:
             continue  # a name the document gives in full is nobody's alias
         subject = _clause_subject(e)
         owner = None

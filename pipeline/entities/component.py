@@ -68,7 +68,7 @@ class EntityStage(RuleFiles):
         kept = self.harmonise(_full_names_of_people(kept + _repeated_mentions(doc, kept), self.rules))
         ents = sorted((s for s, _ in kept), key=lambda s: s.start)
         doc.ents = ents
-        canonical.assign(doc, list(doc.ents))
+        canonical.assign(doc, list(doc.ents), self.rules)
         _acronym_labels(doc)
         return doc
 
@@ -79,7 +79,7 @@ class EntityStage(RuleFiles):
         label = span.label_
         if label in ("CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
             return span, False
-        if canonical.follows_nickname_cue(span):
+        if canonical.follows_nickname_cue(span, self.rules):
             return Span(span.doc, span.start, span.end, label="PERSON"), True
         head_rule = self.rules.word_label(span) if len(span) > 1 else None
         if span.text in people and not head_rule and not self.rules.after_place_preposition(span):

@@ -8,6 +8,8 @@ locative preposition for one-word place names the model calls PERSON.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 QUOTES = set("\"'“”‘’«»`")
@@ -39,6 +41,9 @@ class LabelRules:
         self.not_entities = set(r["not_entities_lower"])
         self.weak_heads = set(r["weak_head_words"])
         self.org_words = set(r["org_words_anywhere"])
+        self.nickname_cues = re.compile(r["nickname_cues"], re.I)
+        self.quoted_cues = re.compile(r["quoted_name_cues"], re.I)
+        self.initials_skip = set(r["initials_skip_words"])
         self.demonyms = set(r["demonyms"])
         self.speech_verbs = set(r["speech_verbs"])
         self.work_cues = set(r["work_cues"])
