@@ -8,8 +8,6 @@ the sentence that no other trigger claims; durations and sets never date an even
 """
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon, coarse_pos, lemma
@@ -17,9 +15,6 @@ from .syntax import clause_verb
 
 UP_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "pcomp", "nsubjpass",
            "acomp", "conj", "attr", "oprd", "compound", "nmod", "amod", "nsubj", "appos"}
-_DURATION = re.compile(r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-                       r"several|many|few|some|\d+)\b.*\b(?:years?|months?|weeks?|days?|hours?|decades?)"
-                       r"|decades|years|months)$", re.I)
 
 
 def _governors(h: Token, limit: int = 4):
@@ -78,11 +73,11 @@ def modality(lx: Lexicon, h: Token) -> str:
     return "asserted"
 
 
-def timex_type(span: Span) -> str | None:
+def timex_type(lx: Lexicon, span: Span) -> str | None:
     info = span._.timex
     if info is not None and info.type:
         return info.type
-    return "DURATION" if _DURATION.match(span.text.strip()) else "DATE"
+    return "DURATION" if lx.rules.duration.match(span.text.strip()) else "DATE"
 
 
 def _attachment(tx: Span) -> Token:
@@ -97,11 +92,11 @@ def _attachment(tx: Span) -> Token:
     return cur
 
 
-def time_of(h: Token, timexes: list[Span], trigger_heads: set[int]) -> Span | None:
+def time_of(lx: Lexicon, h: Token, timexes: list[Span], trigger_heads: set[int]) -> Span | None:
     """The timex of the sentence that dates an event whose trigger head is `h`."""
     sent = h.sent
     cands = [t for t in timexes if t.start >= sent.start and t.end <= sent.end
-             and timex_type(t) not in ("DURATION", "SET")]
+             and timex_type(lx, t) not in ("DURATION", "SET")]
     if not cands:
         return None
     att = {id(t): _attachment(t) for t in cands}

@@ -64,7 +64,7 @@ class EventStage(RuleFiles):
             frames = []
             for trig in triggers:
                 span = doc[trig.start:trig.end]
-                tx = time_of(trig.head, timexes, heads)
+                tx = time_of(lx, trig.head, timexes, heads)
                 frames.append((trig, EventAnnotation(
                     type=trig.type,
                     trigger=(span.start_char, span.end_char),

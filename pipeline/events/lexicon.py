@@ -6,6 +6,8 @@ describe English word classes, never particular names.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 
@@ -46,6 +48,7 @@ class EventRules:
         self.pronouns = self.personal | self.plural | self.neuter
         self.relative = classes["relative_pronouns"]
         self.possessive_reflexive = classes["possessive_reflexive_pronouns"]
+        self.duration = re.compile(data["cues"]["duration_pattern"], re.I)  # `two years`: no date
         self._role_maps: dict[tuple[str, str], dict] = {}
 
     def _trigger_table(self) -> dict[tuple[str, str], str]:
