@@ -21,7 +21,6 @@ from .calendar import civil, creation_date, day_number, interval, iso_week
 from .grammar import find, lexicon
 from .normalise import parse
 
-LEADING_PREPOSITIONS = re.compile(r"^(?:in|on|by|from|between|since|until|till|during|at|of|for|to|through|within|throughout|around the time of)\s+", re.I)
 LABEL = "TIMEX"
 
 
@@ -31,6 +30,8 @@ class TimexStage:
         if dct is not None:
             creation_date(dct)  # a clear ValueError now, not a failed document later
         self.dct = dct
+        words = sorted(lexicon()["leading_prepositions"], key=len, reverse=True)
+        self.leading = re.compile(rf"^(?:{'|'.join(map(re.escape, words))})\s+", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # Doc.text is rebuilt from the tokens on every access
@@ -92,7 +93,7 @@ class TimexStage:
                  if self._plausible(doc, text, s, e, k) and not _inside_name(text[s:e], s, e, names)]
         taken = [(s, e) for s, e, _ in found]
         for ent in doc.spans.get(ext.TIMEX_CANDIDATES, []):
-            cut = LEADING_PREPOSITIONS.match(ent.text)
+            cut = self.leading.match(ent.text)
             start = ent.start_char + (cut.end() if cut else 0)
             end = ent.end_char
             while end > start and text[end - 1] in ".,;:'’":
@@ -119,13 +120,13 @@ class TimexStage:
                 if nxt is not None and nxt.tag_ == "NNS" and not (
                         prev is not None and (prev.pos_ in ("DET", "CCONJ") or prev.tag_ == "PRP$" or prev.text == ",")):
                     return False
-                if prev is not None and prev.text in ("No.", "no.", "number", "$", "£", "€", "#"):
+                if prev is not None and prev.text in lexicon()["number_markers"]:
                     return False
         if kind == "early_year" or re.search(r"(?<![0-9])[0-9]{3}$", text[start:end]):
             # `in 476`, `May 800`, not `in 300 ships`, `of 400 armed men`, `by 250 to 12`
             span = doc.char_span(start, end, alignment_mode="expand")
             nxt = doc[span.end] if span is not None and span.end < len(doc) else None
-            if span is None or (nxt is not None and (nxt.tag_ in ("NN", "NNS", "JJ", "CD") or nxt.lower_ in ("to", "of", "%"))):
+            if span is None or (nxt is not None and (nxt.tag_ in ("NN", "NNS", "JJ", "CD") or nxt.lower_ in lexicon()["count_followers"])):
                 return False
         return True
 
@@ -168,7 +169,7 @@ def _quoted(text: str, start: int, lx: dict) -> bool:
 
 def flashback(span: Span) -> bool:
     """A sentence told in the past perfect (`had begun`) steps back from the story's time."""
-    return any(t.lower_ == "had" and t.dep_ in ("aux", "auxpass") and t.head.tag_ == "VBN" for t in span.sent)
+    return any(t.lower_ in lexicon()["past_perfect_auxiliaries"] and t.dep_ in ("aux", "auxpass") and t.head.tag_ == "VBN" for t in span.sent)
 
 
 def _join(span: Span, parsed, end: int) -> None:
