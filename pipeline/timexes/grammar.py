@@ -17,13 +17,18 @@ from ..rules import load_rules
 
 DASH = r"\s?[–—-]\s?"
 DEFAULT_LANG = "en"
-_PLACEHOLDER = re.compile(r"\{(?:(alt|after):)?([A-Za-z_][\w.]*)\}")
+_PLACEHOLDER = re.compile(r"\{(?:(alt|cap|after):)?([A-Za-z_][\w.]*)\}")
 
 
 def _after(words) -> str:
-    """Lookbehinds for `word ` and `Word ` (fixed width each, hence one per word)."""
+    """Lookbehinds for `word ` and `Word `: a lookbehind has a fixed width, so one per
+    word length, each an alternation of the words of that length (fewer lookbehinds
+    tried at every position of the scan)."""
     forms = {f for w in words for f in (w, w[:1].upper() + w[1:])}
-    return "(?:" + "|".join(rf"(?<=\b{re.escape(f)}\s)" for f in sorted(forms)) + ")"
+    by_len: dict[int, list[str]] = {}
+    for f in sorted(forms):
+        by_len.setdefault(len(f), []).append(re.escape(f))
+    return "(?:" + "|".join(rf"(?<=\b(?:{'|'.join(fs)})\s)" for _, fs in sorted(by_len.items())) + ")"
 
 
 def _alt(words, escape=True) -> str:
@@ -42,7 +47,8 @@ def _grammar(lang: str = DEFAULT_LANG) -> dict:
 
 
 def _expand(template: str, known: dict[str, str], lx: dict) -> str:
-    """Fill `{piece}`, `{alt:key}`, `{after:key}`; anything else (`{2}`) is regex syntax."""
+    """Fill `{piece}`, `{alt:key}`, `{cap:key}` (also capitalised), `{after:key}`;
+    anything else (`{2}`) is regex syntax."""
     def fill(m: re.Match) -> str:
         how, name = m.group(1), m.group(2)
         if how is None:
@@ -50,6 +56,8 @@ def _expand(template: str, known: dict[str, str], lx: dict) -> str:
         words = lx
         for part in name.split("."):
             words = words[part]
+        if how == "cap":  # `about` and `About`: cheaper for the scan than (?i:...)
+            return _alt({f for w in words if not w.endswith("_") for f in (w, w[:1].upper() + w[1:])})
         return _alt(words) if how == "alt" else _after(words)
     return _PLACEHOLDER.sub(fill, template)
 
