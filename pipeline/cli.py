@@ -388,6 +388,7 @@ def gold_import(paths: List[Path] = typer.Argument(..., help="Annotated files, o
                                              "else by the XML root element).")) -> None:
     """Import a gold set of the field: inline TIMEX2 or TimeML TIMEX3, or BRAT standoff → texts + SPEC gold folder."""
     from .export.brat import BratError, ann_files, import_brat
+    from .records import DOC_LAYERS
     from .gold.importers import FORMATS, GoldImportError, import_files
 
     if fmt != "auto" and fmt not in (*FORMATS, "brat"):
@@ -402,7 +403,7 @@ def gold_import(paths: List[Path] = typer.Argument(..., help="Annotated files, o
         except BratError as e:
             _fail(str(e), 1)
         out.print(f"imported {counts['documents']} documents: " + ", ".join(
-            f"{counts[k]} {k}" for k in ("sentences", "entities", "timexes", "events")) + f" → {out_dir}")
+            f"{counts[k]} {k}" for k in DOC_LAYERS) + f" → {out_dir}")
         return
     files: list[Path] = []
     for p in paths:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..corpus import DocumentView, load_corpus
 from ..evaluation.files import write_text
-from ..records import Entity, Event, EventTime, Sentence, Timex, Argument, Trigger
+from ..records import DOC_LAYERS, Entity, Event, EventTime, Sentence, Timex, Argument, Trigger
 from ..schema import ENTITY_LABELS, NUMERIC_LABELS, SENTENCE_KINDS, TIMEX_TYPES, event_roles, labels
 
 SEGMENT, ARGUMENT, TIME_ROLE, ANCHOR = "Segment", "Argument", "Time", "Anchor"
@@ -144,7 +144,7 @@ def write_brat(pred_dir: Path, out_dir: Path, texts: Path | None = None) -> dict
         write_text(out_dir / f"{doc.doc_id}.ann", document_ann(doc))
     write_text(out_dir / "annotation.conf", annotation_conf())
     return {"documents": len(corpus.documents), **{k: sum(len(d.layers[k]) for d in corpus.documents)
-                                                    for k in ("sentences", "entities", "timexes", "events")}}
+                                                    for k in DOC_LAYERS}}
 
 
 # --- reading back --------------------------------------------------------------------------
