@@ -34,6 +34,10 @@ CASES = [
     ("The mine produced forty tons per day in good years.", "per day", "SET", "P1D", None, None, None),
     ("Every summer the herders drove the flocks uphill.", "Every summer", "SET", "XXXX-SU", None, None, None),
     ("Each month the council met in the old hall.", "Each month", "SET", "P1M", None, None, None),
+    ("The levy brought in 3 million a year to the crown.", "a year", "SET", "P1Y", None, None, None),
+    ("Desertions ran at 25 a week during the march.", "a week", "SET", "P1W", None, None, None),
+    ("The ration was 2.5/day for each soldier.", "day", "SET", "P1D", None, None, None),
+    ("The siege took a year in the end.", "a year", "DURATION", "P1Y", None, None, None),
     # `X of that year` is one timex, in the reference's year (no rollover)
     ("The strike began in October 1911. In February of that year, wages had been cut.",
      "February of that year", "DATE", "1911-02", None, "1911-02-01", "1911-02-28"),
