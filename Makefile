@@ -88,4 +88,4 @@ bench: $(READY)
 	$(BIN)/python -m pipeline.bench --out $(OUT)/bench.json
 
 clean:
-	rm -rf $(VENV) $(OUT)/*.jsonl $(OUT)/.inputs $(OUT)/.work $(OUT)/eval $(OUT)/dev $(OUT)/bench.json *.egg-info .pytest_cache
+	rm -rf $(VENV) $(OUT)/*.jsonl $(OUT)/.histextract $(OUT)/.inputs $(OUT)/.work $(OUT)/eval $(OUT)/dev $(OUT)/bench.json *.egg-info .pytest_cache

@@ -5,6 +5,7 @@ written), 2 usage error (missing path, no inputs, duplicate doc ids, bad option)
 """
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -15,6 +16,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .documents import MAX_BYTES
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Extract sentences, entities, timexes and events from historical text.")
 gold_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Build and validate the gold set.")
@@ -23,8 +26,58 @@ err = Console(stderr=True)
 out = Console()
 
 
+class _ClosedPipeTolerant:
+    """A stream whose reader may go away (`... | head`, a closed terminal): the first
+    write that meets a closed pipe points the descriptor at /dev/null and later writes
+    are dropped, so what the command does and its exit status do not depend on whether
+    anyone still reads its messages."""
+
+    def __init__(self, stream):
+        self._stream, self._closed = stream, False
+
+    def write(self, text: str) -> int:
+        if not self._closed:
+            try:
+                self._stream.write(text)
+            except BrokenPipeError:
+                self._drop()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._closed:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._drop()
+
+    def _drop(self) -> None:
+        self._closed = True
+        try:  # Python flushes the stream again at exit: let that go to /dev/null too
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+@app.callback()
+def _streams(ctx: typer.Context) -> None:
+    """Every command: a closed stdout or stderr pipe does not change the exit status."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _ClosedPipeTolerant(sys.stdout), _ClosedPipeTolerant(sys.stderr)
+
+    def restore() -> None:
+        sys.stdout, sys.stderr = saved
+    ctx.call_on_close(restore)
+
+
 def _fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    from rich.markup import escape
+
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -45,7 +98,9 @@ def run(paths: List[Path] = typer.Argument(
         engine: str = typer.Option("local", help="local (this machine) or dask (a Dask cluster)."),
         scheduler: Optional[str] = typer.Option(None, help="Dask scheduler tcp://HOST:PORT (default: a local cluster)."),
         id_field: str = typer.Option("id", "--id-field", help="Id column of .jsonl/.csv tables."),
-        text_field: str = typer.Option("text", "--text-field", help="Text column of .jsonl/.csv tables.")) -> None:
+        text_field: str = typer.Option("text", "--text-field", help="Text column of .jsonl/.csv tables."),
+        max_bytes: int = typer.Option(MAX_BYTES, "--max-bytes", min=1,
+                                      help="Largest input read, in bytes; a larger one is a failed document.")) -> None:
     """Process documents into SPEC JSONL files (resuming: current results are reused)."""
     import signal
 
@@ -53,7 +108,9 @@ def run(paths: List[Path] = typer.Argument(
 
     from .allocator import fix_mmap_threshold
     fix_mmap_threshold()  # before spaCy, numpy and the model allocate anything
-    from .runner import ENGINES, EngineError, InputError, check_out_dir, load_pipeline, run as run_pipeline
+    from .outputs import OutputBusy, OutputError
+    from .runner import (ENGINES, EngineError, InputError, check_out_dir, load_pipeline, lock_out_dir,
+                         run as run_pipeline)
     from .sources import collect_sources
     from .workarea import WorkAreaError
 
@@ -79,12 +136,52 @@ def run(paths: List[Path] = typer.Argument(
     if scheduler and engine != "dask":
         usage_error("--scheduler needs --engine dask")
     inputs = paths or [Path("seeds")]
+    skipped: list[str] = []
     try:  # every usage problem is found before the progress bar and any output
-        sources = collect_sources(inputs, id_field=id_field, text_field=text_field)
+        sources = collect_sources(inputs, id_field=id_field, text_field=text_field, skipped=skipped)
         check_out_dir(out_dir)
-        nlp = load_pipeline(model, dct)
-    except InputError as e:
+        lock = lock_out_dir(out_dir)  # before the model: a second run is refused at once
+    except (InputError, OutputBusy) as e:
         usage_error(str(e))
+    try:
+        try:
+            nlp = load_pipeline(model, dct)
+        except InputError as e:
+            usage_error(str(e))
+        summary = _progress_run(run_pipeline, sources, out_dir, lock, skipped, say, terminated, nlp=nlp, model=model,
+                                dct=dct, n_process=n_process, batch_size=batch_size, resume=not fresh, engine=engine,
+                                scheduler=scheduler, max_bytes=max_bytes)
+    except (InputError, EngineError, WorkAreaError) as e:
+        usage_error(str(e))
+    except OutputError as e:
+        usage_error(f"{e}; {out_dir} keeps the outputs of the last completed run")
+    finally:
+        lock.release()
+    if summary.invalid:
+        say("[yellow]warning:[/]", f"{summary.invalid} invalid record(s) dropped, not written (a bug: see "
+                       f"`invalid_records` in {out_dir / 'documents.jsonl'})")
+    for message in summary.errors:
+        say("[red]failed:[/]", message)
+    for message in summary.skipped:
+        say("[yellow]skipped:[/]", message)
+    table = Table(title=escape(f"{out_dir}/"))
+    for col in ("documents", "failed", *summary.counts, "seconds"):
+        table.add_column(col, justify="right")
+    table.add_row(str(summary.documents), str(summary.failed), *map(str, summary.counts.values()),
+                  f"{summary.seconds:.1f}")
+    if summary.skipped:
+        table.caption = f"{len(summary.skipped)} entries of folders skipped (listed above)"
+    err.print(table)
+    speed = f", {summary.words / summary.seconds:,.0f} words/s" if summary.processed and summary.seconds else ""
+    err.print(escape(f"{summary.processed} processed ({summary.words:,} words{speed}), {summary.reused} reused"), highlight=False, soft_wrap=True)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+def _progress_run(run_pipeline, sources, out_dir: Path, lock, skipped, say, terminated, **options):
+    """runner.run with the progress display; SIGTERM ends it like Ctrl-C (exit 130, the
+    previous outputs kept, the finished documents kept for the next run)."""
+    import signal
+
     progress = RunProgress(err)
     try:
         previous = signal.signal(signal.SIGTERM, terminated)
@@ -92,11 +189,8 @@ def run(paths: List[Path] = typer.Argument(
         previous = terminated
     try:
         with progress:
-            summary = run_pipeline(sources, out_dir, nlp=nlp, model=model, dct=dct, n_process=n_process,
-                                   batch_size=batch_size, resume=not fresh, engine=engine, scheduler=scheduler,
-                                   on_start=progress.start, on_document=progress.advance)
-    except (InputError, EngineError, WorkAreaError) as e:
-        usage_error(str(e))
+            return run_pipeline(sources, out_dir, lock=lock, skipped=skipped, on_start=progress.start,
+                                on_document=progress.advance, **options)
     except KeyboardInterrupt:
         say("[bold red]interrupted:[/]", f"{out_dir} keeps the outputs of the last completed run")
         say("", f"{progress.done - progress.reused} documents finished and are kept: run again to resume")
@@ -104,20 +198,6 @@ def run(paths: List[Path] = typer.Argument(
     finally:
         if previous is not terminated:
             signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
-    if summary.invalid:
-        say("[yellow]warning:[/]", f"{summary.invalid} invalid record(s) dropped, not written (a bug: see "
-                       f"`invalid_records` in {out_dir / 'documents.jsonl'})")
-    for message in summary.errors:
-        say("[red]failed:[/]", message)
-    table = Table(title=escape(f"{out_dir}/"))
-    for col in ("documents", "failed", *summary.counts, "seconds"):
-        table.add_column(col, justify="right")
-    table.add_row(str(summary.documents), str(summary.failed), *map(str, summary.counts.values()),
-                  f"{summary.seconds:.1f}")
-    err.print(table)
-    speed = f", {summary.words / summary.seconds:,.0f} words/s" if summary.processed and summary.seconds else ""
-    err.print(escape(f"{summary.processed} processed ({summary.words:,} words{speed}), {summary.reused} reused"), highlight=False, soft_wrap=True)
-    raise typer.Exit(1 if summary.failed else 0)
 
 
 class RunProgress:
@@ -174,7 +254,8 @@ def evaluate(gold: Path = typer.Option(..., "--gold", help="Gold folder (SPEC 4)
              out_dir: Optional[Path] = typer.Option(None, "--out", help="Where to write eval.json/.md, errors.md."),
              baseline: bool = typer.Option(False, "--baseline", help="Also score the plain spaCy model."),
              texts: Path = typer.Option(Path("seeds"), "--texts",
-                                        help="Folder of the gold documents' texts (for --baseline).")) -> None:
+                                        help="Folder of the gold documents' texts: gold and predictions are "
+                                             "checked against them (and --baseline runs on them).")) -> None:
     """Score predictions against a gold set (SPEC 5); layers the gold set lacks are 'not annotated'."""
     from .evaluation import LoadError, evaluate as run_eval, write_baseline
 
@@ -189,10 +270,18 @@ def evaluate(gold: Path = typer.Option(..., "--gold", help="Gold folder (SPEC 4)
         if baseline:
             peers["baseline"] = out_dir / "baseline"
             write_baseline(texts, gold, peers["baseline"])
-        result = run_eval(gold, pred, out_dir, peers=peers)
+        result = run_eval(gold, pred, out_dir, peers=peers, texts=texts if texts.is_dir() else None)
     except LoadError as e:
         _fail(str(e))
+    _warn(result.get("warnings", []))
     _print_headline(result)
+
+
+def _warn(warnings: list[str]) -> None:
+    from rich.markup import escape
+
+    for message in warnings:
+        err.print(f"[yellow]warning:[/] {escape(message)}", highlight=False, soft_wrap=True)
 
 
 @app.command("eval-dev")
@@ -212,6 +301,7 @@ def evaluate_dev(config: Path = typer.Argument(Path("corpora/corpora.json"), hel
     except LoadError as e:
         _fail(str(e))
     for name, result in summary["corpora"].items():
+        _warn(result.get("warnings", []))
         _print_headline(result, title=f"{result['title']} ({name})")
     out.print(f"written: {out_dir / 'eval.md'}, {out_dir / 'eval.json'}")
 
@@ -257,16 +347,16 @@ def timeline(out_dir: Path = typer.Option(Path("outputs"), "--out", help="Folder
     """Print the dated, asserted events in date order."""
     from .events.timeline import filter_timeline, mention_forms
     from .export.timeline import write_timeline
+    from .records import LAYERS
 
     path = out_dir / "timeline.jsonl"
     if not path.is_file():
         _fail(f"{path} not found: run `python -m pipeline run` first")
-    import srsly
-
+    rows = _valid_records(path, LAYERS["timeline"][1], "a timeline")
     forms = None
     if entity is not None and (out_dir / "entities.jsonl").is_file():
-        forms = mention_forms(srsly.read_jsonl(out_dir / "entities.jsonl"))
-    records = filter_timeline(srsly.read_jsonl(path), entity=entity, type_=type_, doc=doc, forms=forms)
+        forms = mention_forms(_valid_records(out_dir / "entities.jsonl", LAYERS["entities"][1], "an entities file"))
+    records = filter_timeline(rows, entity=entity, type_=type_, doc=doc, forms=forms)
     write_timeline(records, format_.value, out)
 
 
@@ -318,6 +408,22 @@ def export(fmt: str = typer.Option(..., "--format", help="timeml, brat, docbin, 
         _fail(str(e))
     out.print(f"{FORMATS[fmt][2]} → {target}: " + ", ".join(f"{v} {k}" for k, v in counts.items()),
               highlight=False, soft_wrap=True)
+
+
+def _valid_records(path: Path, model, what: str) -> list[dict]:
+    """The records of a JSONL file as written; the first line that is not one of `model`
+    (or a file that cannot be read) ends the command with `file:line: problem`, exit 2."""
+    from .records import read_records
+
+    rows = []
+    try:
+        for line in read_records(path, model):
+            if line.problem:
+                _fail(f"{path}:{line.line}: {line.problem} (not {what} written by `pipeline run`)")
+            rows.append(line.raw)
+    except (OSError, UnicodeDecodeError) as e:
+        _fail(f"{path}: cannot read: {e}")
+    return rows
 
 
 @app.command()

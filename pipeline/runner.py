@@ -29,8 +29,9 @@ import srsly
 from spacy.util import ignore_error, minibatch
 
 from . import __version__
-from .documents import Document, DocumentError
-from .nlp import DEFAULT_MODEL, load
+from .documents import MAX_BYTES, Document, DocumentError, too_large
+from .nlp import DEFAULT_MODEL, ModelError, load
+from .outputs import OutputError, OutputLock, Staging
 from .records import DOC_LAYERS as LAYERS, Document as DocumentRecord, drop_invalid
 from .rules import load_rules
 from .events.timeline import timeline_records
@@ -61,6 +62,7 @@ class RunSummary:
     counts: dict[str, int] = field(default_factory=lambda: {k: 0 for k in LAYERS})
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # "path: reason" of folder entries that are no documents
     processed: int = 0  # documents run through the pipeline by this run
     reused: int = 0  # documents whose stored result was current
     words: int = 0  # words of the processed documents
@@ -127,7 +129,8 @@ def run(inputs: Iterable[Path | str | Source] = ("seeds",), out_dir: Path = Path
         engine: str = "local", scheduler: str | None = None, resume: bool = True,
         id_field: str = "id", text_field: str = "text", formats: Sequence[str] = ("jsonl",),
         on_start: Callable[[Plan], None] | None = None,
-        on_document: Callable[[DocResult], None] | None = None) -> RunSummary:
+        on_document: Callable[[DocResult], None] | None = None, max_bytes: int = MAX_BYTES,
+        lock: OutputLock | None = None, skipped: Sequence[str] = ()) -> RunSummary:
     """Process inputs into out_dir (SPEC 2 files). Raises InputError for usage problems
     (before any output file is touched); a document that cannot be read or processed is
     recorded as failed and the others go on. The outputs are assembled from the stored
@@ -136,31 +139,65 @@ def run(inputs: Iterable[Path | str | Source] = ("seeds",), out_dir: Path = Path
 
     `resume` (the default) skips documents whose stored result is current; False runs
     every document again. `engine="dask"` runs on a Dask cluster: `scheduler`
-    (tcp://HOST:PORT) or else a LocalCluster of `n_process` workers."""
+    (tcp://HOST:PORT) or else a LocalCluster of `n_process` workers.
+
+    The whole run holds the lock on out_dir (pipeline.outputs): OutputBusy if another
+    run holds it; `lock` is one the caller already holds (the CLI takes it before
+    loading the model, to refuse a second run at once). The sinks write into one
+    Staging folder, published with one rename; OutputError when the work area or the
+    outputs cannot be written (the previous outputs are then intact). An input larger
+    than `max_bytes` is a failed document and is never read. `skipped`: what
+    collect_sources skipped, for the summary."""
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r} (one of: {', '.join(ENGINES)})")
     inputs = list(inputs)
     sources = inputs if all(isinstance(s, Source) for s in inputs) and inputs else \
         collect_sources(inputs, id_field=id_field, text_field=text_field)
     check_out_dir(out_dir)
-    nlp = nlp or load_pipeline(model, dct)
-    started = time.perf_counter()
-    fp = fingerprint(nlp, chunk_size(nlp))
     try:
         for name in formats:  # an unknown format is found before any work
             sink_factory(name)
     except ValueError as err:
         raise InputError(str(err)) from None
+    held = lock or lock_out_dir(out_dir)
+    try:
+        nlp = nlp or load_pipeline(model, dct)
+        return _run(sources, Path(out_dir), held, nlp, model, n_process, batch_size, dct, engine, scheduler,
+                    resume, formats, on_start, on_document, max_bytes, skipped)
+    finally:
+        if lock is None:
+            held.release()
+
+
+def lock_out_dir(out_dir: Path) -> OutputLock:
+    """The lock on out_dir, acquired: OutputBusy if another run holds it, InputError if
+    the folder cannot be written."""
+    try:
+        return OutputLock(out_dir).acquire()
+    except OSError as err:
+        raise InputError(f"cannot write to output folder {out_dir}: {err.strerror or err}") from None
+
+
+def _run(sources, out_dir: Path, lock: OutputLock, nlp, model, n_process, batch_size, dct, engine, scheduler,
+         resume, formats, on_start, on_document, max_bytes: int, skipped: Sequence[str]) -> RunSummary:
+    started = time.perf_counter()
+    fp = fingerprint(nlp, chunk_size(nlp))
     try:
         area = WorkArea(Path(out_dir), fp)
     except OSError as err:
         raise InputError(f"cannot write to output folder {out_dir}: {err.strerror or err}") from None
-    summary = RunSummary(documents=len(sources))
+    summary = RunSummary(documents=len(sources), skipped=list(skipped))
     sinks: list = []
+    staging = None
     try:
+        oversize = [s for s in sources if s.size > max_bytes]  # never read: failed at once
+        for source in oversize:
+            error = DocumentError(Path(source.label), too_large(source.size, max_bytes))
+            _store(area, failed_result(source, error, provenance(nlp), fp), out_dir)
         todo = [s for s in sources  # a file is hashed only when a result of its doc id is stored
-                if not (resume and s.doc_id in area.entries and area.current(s.doc_id, s.label, s.sha256()))]
-        summary.reused = len(sources) - len(todo)
+                if s.size <= max_bytes
+                and not (resume and s.doc_id in area.entries and area.current(s.doc_id, s.label, s.sha256()))]
+        summary.reused = len(sources) - len(todo) - len(oversize)
         if on_start:
             on_start(Plan(len(sources), summary.reused, len(todo), sum(s.size for s in todo)))
         engine_run = _engine(engine, nlp, n_process, batch_size, scheduler, fp, model, dct)
@@ -169,16 +206,20 @@ def run(inputs: Iterable[Path | str | Source] = ("seeds",), out_dir: Path = Path
                 raise EngineError(f"a worker runs other code, rules or model than this process "
                                   f"(fingerprint {result.fingerprint or 'none'}, here {fp}): "
                                   "install the same version everywhere")
-            area.store(result)
+            _store(area, result, out_dir)
             summary.processed += 1
             summary.words += result.words
             if on_document:
                 on_document(result)
-        sinks = _open_sinks(formats, Path(out_dir))  # the output files exist only while assembled
+        staging = Staging(lock)  # the output files exist only while assembled
+        sinks = _open_sinks(formats, staging)
         _assemble(area, sources, sinks, summary)
+        staging.commit()  # every sink's files become visible at once
         area.compact()
     except BaseException:
-        _abort_all(sinks)  # the previous outputs stay (a no-op once committed)
+        _abort_all(sinks)
+        if staging is not None:
+            staging.abort()  # the previous outputs stay (a no-op once committed)
         raise
     finally:
         area.close()
@@ -267,18 +308,23 @@ def failed_result(source: Source, error: DocumentError | str, prov: dict, fp: st
                      0, source.size, fp)
 
 
-def _open_sinks(formats: Sequence[str], out_dir: Path) -> list:
-    """One sink per output format; a folder that cannot be written is a usage error."""
+def _store(area: WorkArea, result: DocResult, out_dir: Path) -> None:
+    """Keep a finished document in the work area; a full disk is an OutputError."""
+    try:
+        area.store(result)
+    except OSError as err:
+        raise OutputError(f"cannot write {out_dir / '.work'}: {err.strerror or err}") from err
+
+
+def _open_sinks(formats: Sequence[str], staging: Staging) -> list:
+    """One sink per output format, writing into the run's staging folder."""
     opened = []
     try:
         for name in formats:
-            opened.append(make_sink(name, out_dir))
-    except ValueError as err:
+            opened.append(make_sink(name, staging))
+    except BaseException:
         _abort_all(opened)
-        raise InputError(str(err)) from None
-    except OSError as err:
-        _abort_all(opened)
-        raise InputError(f"cannot write to output folder {out_dir}: {err.strerror or err}") from None
+        raise
     return opened
 
 
@@ -296,12 +342,15 @@ def check_out_dir(out_dir: Path) -> None:
 
 
 def load_pipeline(model: str = DEFAULT_MODEL, dct: str | None = None):
-    """pipeline.nlp.load, with a model that is not installed reported as a usage error.
-    Docs are not kept, so their vectors are dropped: less to send back from a worker."""
+    """pipeline.nlp.load, with a model that is not installed or lacks a component the
+    stages need reported as a usage error. Docs are not kept, so their vectors are
+    dropped: less to send back from a worker."""
     try:
         return load(model, dct=dct, keep_tensor=False)
     except OSError as err:
         raise InputError(f"cannot load spaCy model {model!r}: {err}") from None
+    except ModelError as err:
+        raise InputError(str(err)) from None
 
 
 def _process(nlp, sources: Sequence[Source], batch_size: int) -> Iterator:

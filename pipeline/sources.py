@@ -20,8 +20,10 @@ an `InputError` naming the place.
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +31,7 @@ from typing import Iterable
 
 import srsly
 
-from .documents import Document, DocumentError, decode, read_document
+from .documents import Document, DocumentError, decode, file_kind, read_document
 
 TABLE_SUFFIXES = (".jsonl", ".csv")
 STDIN = "-"
@@ -91,10 +93,13 @@ class Source:
 
 
 def collect_sources(paths: Iterable[Path | str], *, id_field: str = "id", text_field: str = "text",
-                    stdin=None) -> list[Source]:
+                    stdin=None, skipped: list[str] | None = None) -> list[Source]:
     """Every document named by paths, in document order: sorted by doc id (then
     label); errors before any work. A file named twice (itself and in its folder)
-    is one input, as first named."""
+    is one input, as first named. A path named must be a regular file or a folder (a
+    FIFO or a device would block the run or never end). `skipped` receives
+    `path: reason` for each `.txt` entry of a folder that is no regular file (FIFO,
+    socket, device, broken link, link loop)."""
     sources: list[Source] = []
     seen_files: set[Path] = set()
     for p in paths:
@@ -103,10 +108,16 @@ def collect_sources(paths: Iterable[Path | str], *, id_field: str = "id", text_f
             sources.append(Source("stdin", "<stdin>", data=stream.read()))
             continue
         p = Path(p)
-        if not p.exists():
-            raise InputError(f"no such file or folder: {p}")
+        try:
+            mode = p.stat().st_mode
+        except FileNotFoundError:
+            raise InputError(f"no such file or folder: {p}") from None
+        except OSError as err:
+            raise InputError(f"cannot read {p}: {err.strerror or err}") from None
+        if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+            raise InputError(f"not a regular file: {p} ({file_kind(mode)})")
         if p.is_dir():
-            found = list(_folder(p))
+            found = list(_folder(p, skipped if skipped is not None else []))
             if not found:
                 raise InputError(f"no .txt files in folder: {p}")
         elif p.suffix.lower() in TABLE_SUFFIXES:
@@ -128,18 +139,40 @@ def collect_sources(paths: Iterable[Path | str], *, id_field: str = "id", text_f
     return sorted(sources, key=lambda s: (s.doc_id, s.label))
 
 
-def _folder(root: Path) -> Iterable[Source]:
+def _folder(root: Path, skipped: list[str]) -> Iterable[Source]:
     """The .txt files under root (any case of the suffix), at any depth; hidden files
     and folders (a work area, `.git`) are not documents, and links to folders are not
-    followed (no loops)."""
-    for folder, dirs, files in os.walk(root):
+    followed (no loops). A `.txt` entry that is no regular file is added to skipped
+    with its reason."""
+    for folder, dirs, files in os.walk(root, onerror=_unreadable(skipped)):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(folder) / name
-            if name.startswith(".") or path.suffix.lower() != ".txt" or not path.is_file():
+            if name.startswith(".") or path.suffix.lower() != ".txt":
+                continue
+            if not path.is_file():
+                skipped.append(f"{path}: {_why_not_a_file(path)}")
                 continue
             relative = path.relative_to(root).with_suffix("")
             yield Source(relative.as_posix(), str(path), file=path)
+
+
+def _why_not_a_file(path: Path) -> str:
+    try:
+        return f"not a regular file ({file_kind(path.stat().st_mode)})"
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if path.is_symlink() and err.errno == errno.ENOENT:
+            return "broken symbolic link"
+        return err.strerror or str(err)
+
+
+def _unreadable(skipped: list[str]):
+    """os.walk's error handler: a sub-folder that cannot be listed is reported, not lost."""
+    def onerror(err: OSError) -> None:
+        skipped.append(f"{err.filename}: cannot read folder ({err.strerror or err})")
+    return onerror
 
 
 def _table(path: Path, id_field: str, text_field: str) -> list[Source]:

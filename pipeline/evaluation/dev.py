@@ -112,7 +112,7 @@ def evaluate_dev(config: Path, out: Path, peers: tuple[str, ...] = PEERS, log=pr
             summary["corpora"][corpus.name] = {"title": corpus.title, "status": "no gold set yet"}
             continue
         peer_dirs = {p: d for p in peers if (d := run_peer(p, corpus, out, log)) is not None}
-        result = evaluate(corpus.gold, corpus.pred, out / corpus.name, peers=peer_dirs)
+        result = evaluate(corpus.gold, corpus.pred, out / corpus.name, peers=peer_dirs, texts=corpus.texts)
         summary["corpora"][corpus.name] = {"title": corpus.title, "unavailable": sorted(set(peers) - set(peer_dirs)),
                                            **result}
         if corpus.conventions == "timex2":

@@ -7,6 +7,7 @@ Every problem is one `file:line: message` string; bad input never raises.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,14 +85,28 @@ def _unique_ids(lines: list[_Line], problems: Problems) -> dict[str, _Line]:
     return first
 
 
-def _span_problems(span: Span, text: str, what: str) -> list[str]:
+def _duplicate_records(lines: list[_Line], problems: Problems) -> None:
+    """The same record twice under different ids (a copied line, a record written twice):
+    scored, it would count twice."""
+    first: dict[str, _Line] = {}
+    for ln in lines:
+        key = json.dumps(ln.rec.model_dump(exclude={"id"}), sort_keys=True, default=str)
+        if key in first and getattr(first[key].rec, "id", None) != getattr(ln.rec, "id", None):
+            problems.append(ln.problem(f"duplicate of the record on line {first[key].line} "
+                                       f"(id {getattr(first[key].rec, 'id', None)!r})"))
+        first.setdefault(key, ln)
+
+
+def _span_problems(span: Span, text: str, what: str, whitespace: bool = True) -> list[str]:
+    """Offsets beyond the text, a text that is not document[start:end], and (whitespace)
+    outer white space, which the gold never has (SPEC 1)."""
     if span.end > len(text):
         return [f"{what} end {span.end} is beyond the document ({len(text)} characters)"]
     out = []
     actual = text[span.start:span.end]
     if span.text != actual:
         out.append(f"{what} text {span.text!r} != document[{span.start}:{span.end}] {actual!r}")
-    if span.text != span.text.strip():
+    if whitespace and span.text != span.text.strip():
         out.append(f"{what} text {span.text!r} has outer white space")
     return out
 
@@ -217,6 +232,8 @@ def check_gold(gold_dir: Path, seeds_dir: Path) -> list[str]:
     broken: set[str] = set()
     layers = {name: _load(gold_dir / LAYERS[name][0], name, problems, broken) for name in GOLD_LAYERS}
     ids = {name: _unique_ids(lines, problems) if lines is not None else None for name, lines in layers.items()}
+    for lines in layers.values():
+        _duplicate_records(lines or [], problems)
     texts = _Texts(seeds_dir)
     for name in DOC_LAYERS:
         for ln in layers[name] or []:
@@ -226,4 +243,26 @@ def check_gold(gold_dir: Path, seeds_dir: Path) -> list[str]:
     for ln in layers["timexes"] or []:
         _check_anchor(ln, ids["timexes"], ids["sentences"], broken, problems)
     _check_regions(layers["regions"], layers["sentences"], texts, problems)
+    return [f"{path}:{line}: {message}" for path, line, message in sorted(set(problems))]
+
+
+def check_records(pred_dir: Path, texts_dir: Path | None, doc_ids: set[str]) -> list[str]:
+    """What would make scores over a folder of records (predictions; a gold set whose
+    texts are not at hand) wrong, as `file:line: message`:
+    a line that is no record of its layer, ids used twice, a record written twice, and,
+    for the documents in doc_ids (those a gold set scores), spans beyond the document or
+    whose text is not the document's (not checked without texts_dir). [] when it is clean."""
+    pred_dir = Path(pred_dir)
+    problems: Problems = []
+    texts = _Texts(Path(texts_dir)) if texts_dir is not None else None
+    for name in DOC_LAYERS:
+        lines = _load(pred_dir / LAYERS[name][0], name, problems, set())
+        if lines is None:
+            continue
+        _unique_ids(lines, problems)
+        _duplicate_records(lines, problems)
+        for ln in lines:
+            if texts is not None and ln.rec.doc_id in doc_ids and texts.get(ln.rec.doc_id) is not None:
+                problems.extend(ln.problem(m) for what, span in _spans(ln.rec)
+                                for m in _span_problems(span, texts.get(ln.rec.doc_id), what, whitespace=False))
     return [f"{path}:{line}: {message}" for path, line, message in sorted(set(problems))]

@@ -1,13 +1,15 @@
 """Output formats as sinks behind one small interface.
 
-A sink is made for an output folder and is given, document by document, the records
-of the run; it makes them visible only on `commit`:
+A sink is made for the run's staging folder (`pipeline.outputs.Staging`: a fresh
+folder of the locked output folder) and is given, document by document, the records
+of the run. It writes its files only through `staging.file(name)`; the runner
+publishes every sink's files together, with one rename, after all have committed:
 
     class Sink(Protocol):
-        def __init__(self, out_dir: Path): ...
+        def __init__(self, staging: Staging): ...
         def add(self, document: dict, layers: Mapping[str, list[dict]]) -> None: ...
-        def commit(self) -> None: ...   # the run is complete: publish all its files
-        def abort(self) -> None: ...    # the run failed: leave the previous outputs as they were
+        def commit(self) -> None: ...   # the run is complete: finish and close all its files
+        def abort(self) -> None: ...    # the run failed: close its files (the folder is removed)
 
 `document` is the documents.jsonl record; `layers` holds the records of
 `pipeline.records.DOC_LAYERS` and `timeline` (empty for a failed document). Sinks are
@@ -18,10 +20,12 @@ picks them by name.
 """
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Mapping, Protocol
+from typing import TYPE_CHECKING, Mapping, Protocol
 
 import catalogue
+
+if TYPE_CHECKING:
+    from ..outputs import Staging
 
 sinks = catalogue.create("histextract", "sinks", entry_points=True)
 
@@ -46,6 +50,6 @@ def sink_factory(name: str):
         raise ValueError(f"unknown output format {name!r} (known: {known})") from None
 
 
-def make_sink(name: str, out_dir: Path) -> Sink:
-    """The sink registered as `name`, opened on out_dir."""
-    return sink_factory(name)(Path(out_dir))
+def make_sink(name: str, staging: "Staging") -> Sink:
+    """The sink registered as `name`, writing into the run's staging folder."""
+    return sink_factory(name)(staging)

@@ -1,14 +1,13 @@
 """The SPEC JSONL files (SPEC 2): one file per layer, written atomically.
 
-Every layer's records are appended in document order to temporary files; the timeline
-is sorted by date across the whole run (spilled to disk when large); `commit` renames
-all files together (pipeline.outputs)."""
+Every layer's records are appended in document order to files in the run's staging
+folder; the timeline is sorted by date across the whole run (spilled to disk when
+large); the runner publishes all files together (pipeline.outputs)."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Mapping
 
-from ..outputs import AtomicJsonlSet, SortedLines
+from ..outputs import AtomicJsonlSet, SortedLines, Staging
 from ..records import OUTPUT_LAYERS
 from . import sinks
 
@@ -17,10 +16,9 @@ TIMELINE = "timeline"
 
 @sinks.register("jsonl")
 class JsonlSink:
-    def __init__(self, out_dir: Path):
-        self.out_dir = Path(out_dir)
-        self.files = AtomicJsonlSet(self.out_dir, list(OUTPUT_LAYERS))
-        self.timeline = SortedLines(self.out_dir)
+    def __init__(self, staging: Staging):
+        self.files = AtomicJsonlSet(staging, list(OUTPUT_LAYERS))
+        self.timeline = SortedLines(staging.folder)
 
     def add(self, document: dict, layers: Mapping[str, list[dict]]) -> None:
         for layer in OUTPUT_LAYERS:
@@ -32,7 +30,7 @@ class JsonlSink:
 
     def commit(self) -> None:
         self.files.write_lines(TIMELINE, self.timeline)
-        self.files.commit()
+        self.files.close()
 
     def abort(self) -> None:
         self.files.abort()

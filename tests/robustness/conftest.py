@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 
@@ -79,7 +80,22 @@ def snapshot(out_dir: Path) -> dict[str, str]:
 
 
 def temp_files(out_dir: Path) -> list[str]:
-    return sorted(p.name for p in out_dir.iterdir() if TEMP.search(p.name))
+    """Leftovers of runs: temp files in the folder, and in its .histextract every run
+    folder but the published one (and half-made links)."""
+    state = out_dir / ".histextract"
+    current = os.readlink(state / "current") if (state / "current").is_symlink() else None
+    found = [p.name for p in out_dir.iterdir() if TEMP.search(p.name) or ".jsonl.link-" in p.name]
+    if state.is_dir():
+        found += [f".histextract/{p.name}" for p in state.iterdir()
+                  if (p.name.startswith("run-") and p.name != current) or p.name.startswith("current.")]
+    return sorted(found)
+
+
+def staged_files(out_dir: Path) -> list[Path]:
+    """The files a run is writing (in its run folder, not yet published)."""
+    state = out_dir / ".histextract"
+    return [f for p in state.glob("run-*") if f".histextract/{p.name}" in temp_files(out_dir) for f in p.iterdir()] \
+        if state.is_dir() else []
 
 
 def spans(layer: str, record: dict):

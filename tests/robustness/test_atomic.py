@@ -16,7 +16,7 @@ from spacy.language import Language
 
 import pipeline.outputs as outputs_mod
 import pipeline.runner as runner
-from pipeline.outputs import AtomicJsonlSet
+from pipeline.outputs import AtomicJsonlSet, OutputLock, Staging
 
 from conftest import OUTPUT_FILES, ROOT, SEED2, outputs, seed_paragraphs, seed_text, snapshot, temp_files, write
 
@@ -91,9 +91,12 @@ def test_interrupt_while_writing_keeps_previous_outputs(tmp_path, full_nlp, monk
 def test_ctrl_c_during_the_renames_is_held_until_all_are_done(tmp_path, monkeypatch):
     out = tmp_path / "out"
     _previous_outputs(out)
-    files = AtomicJsonlSet(out, list(OUTPUT_FILES))
+    lock = OutputLock(out).acquire()
+    staging = Staging(lock)
+    files = AtomicJsonlSet(staging, list(OUTPUT_FILES))
     for name in OUTPUT_FILES:
         files.write(name, [{"doc_id": "new", "id": f"new:{name}"}])
+    files.close()
     replace = os.replace
 
     def replace_with_ctrl_c(src, dst):
@@ -104,9 +107,10 @@ def test_ctrl_c_during_the_renames_is_held_until_all_are_done(tmp_path, monkeypa
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         with pytest.raises(KeyboardInterrupt):
-            files.commit()
+            staging.commit()
     finally:
         signal.signal(signal.SIGINT, previous)
+        lock.release()
     assert temp_files(out) == []
     assert {name: outputs(out)[name][0]["doc_id"] for name in OUTPUT_FILES} == dict.fromkeys(OUTPUT_FILES, "new")
 
