@@ -24,15 +24,11 @@ import srsly
 from pydantic import (BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError, ValidationInfo,
                       field_validator, model_validator)
 
+from .timexes.calendar import iso_key  # chronological order of signed ISO days
 from .schema import ENTITY_LABELS, NUMERIC_LABELS, SENTENCE_KINDS, TIMEX_MODS, TIMEX_TYPES, event_roles, labels
 
 _ISO_DAY = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")  # SPEC 2: BC years are astronomical, signed (-0048)
 
-
-def _day_key(day: str) -> tuple[int, str]:
-    """Chronological order of ISO days with signed years (string order is wrong before year 1)."""
-    year, rest = day[:-6], day[-6:]
-    return int(year), rest
 
 
 def _one_of(value: str, allowed, what: str) -> str:
@@ -183,7 +179,7 @@ class _IntervalChecks(_Model):
 
     @model_validator(mode="after")
     def _ordered_interval(self):
-        if self.earliest and self.latest and _day_key(self.earliest) > _day_key(self.latest):
+        if self.earliest and self.latest and iso_key(self.earliest) > iso_key(self.latest):
             raise ValueError(f"earliest {self.earliest} is after latest {self.latest}")
         return self
 
