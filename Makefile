@@ -12,7 +12,7 @@ GOLD   := seeds/gold
 INPUTS_HASH = $(shell find pyproject.toml seeds pipeline models -type f \
 	-not -path '*/__pycache__/*' -not -path '$(GOLD)/*' | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-16)
 
-.PHONY: install run test eval report bench clean gold peers dev-run browser view
+.PHONY: install run test eval report bench clean gold peers dev-run browser view lexicon wordnet
 
 install: $(READY)
 
@@ -29,7 +29,7 @@ run: $(READY)
 		$(BIN)/python -m pipeline run seeds --out $(OUT) && echo "$(INPUTS_HASH)" > $(OUT)/.inputs; \
 	fi
 
-test: $(READY) browser peers
+test: $(READY) browser peers wordnet
 	$(BIN)/python -m pytest -q
 
 # Headless Chromium for the view's browser tests and screenshots: Debian's chromium and
@@ -48,6 +48,24 @@ view: run browser
 	$(BIN)/python -m pipeline view --pred $(OUT)
 	@if [ -x /usr/bin/chromium ]; then $(BIN)/python -m pipeline.view.browser $(OUT)/view docs; \
 	else echo "view: no chromium here, screenshots not refreshed"; fi
+
+# WordNet 3.0 for scripts/derive_triggers.py and its tests (the runtime never reads it):
+# Debian's wordnet-base (apt-get as root) and NLTK. Cheap, so `make test` asks for it;
+# where it cannot be installed the script's tests are skipped with the reason.
+WORDNET := /usr/share/wordnet
+wordnet: $(READY)
+	@test -f $(WORDNET)/data.verb || { \
+		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+			(apt-get update -qq && apt-get install -y -qq wordnet-base >/dev/null) \
+			|| echo "wordnet: could not install wordnet-base; the lexicon tests will be skipped"; \
+		else echo "wordnet: no apt-get as root here: install WordNet 3.0 (Debian: wordnet-base) to test the lexicon script"; fi; }
+	@$(BIN)/python -c "import nltk" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[lexicon]' \
+		|| echo "wordnet: could not install nltk; the lexicon tests will be skipped"
+
+# Regenerate models/events/triggers.json, phrases.json and noun_kinds.json from WordNet,
+# the seed synsets and the hand review (models/events/wordnet/); --report says what it left out.
+lexicon: wordnet
+	$(BIN)/python scripts/derive_triggers.py
 
 gold: $(READY)
 	$(BIN)/python -m pipeline gold build $(GOLD)/source --out $(GOLD)

@@ -77,7 +77,7 @@ CASES = [
     ("Born to a poor family in Gori in the Russian Empire, Stalin joined the Marxist Russian Social Democratic "
      "Labour Party as a youth. He edited the party's newspaper, Pravda, and raised funds for Vladimir Lenin's "
      "Bolshevik faction via robberies, kidnappings, and protection rackets.",
-     "raised funds", "Transaction.Transfer-Money", [A("Giver", "He", "Stalin"), A("Recipient", "Bolshevik")],
+     "raised funds", "Transaction.Transfer-Money", [A("Giver", "He", "Stalin"), A("Recipient", "Bolshevik faction")],
      None, "positive", "asserted"),
     ("Born to a poor family in Gori in the Russian Empire, Stalin joined the Marxist Russian Social Democratic "
      "Labour Party as a youth. He edited the party's newspaper, Pravda, and raised funds for Vladimir Lenin's "
@@ -128,7 +128,7 @@ CASES = [
      "Kazakhstan and later deported from the country in 1929.",
      "exiled", "Movement.Transport", [A("Destination", "Kazakhstan")], None, "positive", "asserted"),
     ("In 1952, the party nominated Dwight Eisenhower for president.",
-     "nominated", "Personnel.Nominate", [A("Person", "Dwight Eisenhower"), A("Position", "president")], "1952",
+     "nominated", "Personnel.Nominate", [A("Agent", "party"), A("Person", "Dwight Eisenhower"), A("Position", "president")], "1952",
      "positive", "asserted"),
     ("Kamenev and Zinoviev were re-elected to the Central Committee.",
      "re-elected", "Personnel.Elect",
@@ -148,7 +148,7 @@ CASES = [
      "show trial", "Justice.Trial-Hearing", [A("Place", "USSR")], None, "positive", "asserted"),
     ("The first major show trial in the USSR was the Shakhty Trial of 1928, in which several middle-class "
      "\"industrial specialists\" were convicted of sabotage.",
-     "convicted", "Justice.Convict", [A("Crime", "sabotage")], None, "positive", "asserted"),
+     "convicted", "Justice.Convict", [A("Crime", "sabotage"), A("Defendant", "middle-class \"industrial specialists")], None, "positive", "asserted"),
     ("The first Moscow Trial took place in August 1936; Kamenev and Zinoviev were among those accused of "
      "plotting assassinations, found guilty in a show trial, and executed.",
      "accused", "Justice.Charge-Indict", [A("Crime", "plotting assassinations")], None, "positive", "asserted"),
@@ -169,18 +169,18 @@ CASES = [
      "Held", "Justice.Arrest-Jail", [A("Person", "Stalin"), A("Place", "Batumi Prison"),
                                      A("Place", "Kutaisi Prison")], None, "positive", "asserted"),
     ("In 1910, a court in Berlin fined Karl Weber 500 marks for libel.",
-     "fined", "Justice.Fine", [A("Entity", "Karl Weber"), A("Money", "500 marks"), A("Crime", "libel"),
+     "fined", "Justice.Fine", [A("Adjudicator", "court"), A("Entity", "Karl Weber"), A("Money", "500 marks"), A("Crime", "libel"),
                                A("Place", "Berlin")], "1910", "positive", "asserted"),
     ("In 1985, Spain extradited Luis Ortega to France.",
      "extradited", "Justice.Extradite", [A("Agent", "Spain"), A("Person", "Luis Ortega"),
                                          A("Destination", "France")], "1985", "positive", "asserted"),
     ("In 1931, a jury in Chicago acquitted Frank Nitti of murder.",
-     "acquitted", "Justice.Acquit", [A("Defendant", "Frank Nitti"), A("Crime", "murder"), A("Place", "Chicago")],
+     "acquitted", "Justice.Acquit", [A("Adjudicator", "jury"), A("Defendant", "Frank Nitti"), A("Crime", "murder"), A("Place", "Chicago")],
      "1931", "positive", "asserted"),
     ("In 1932, Thomas Mooney appealed against his conviction to the Supreme Court.",
      "appealed", "Justice.Appeal", [A("Defendant", "Thomas Mooney")], "1932", "positive", "asserted"),
     ("In 1939, the governor pardoned Thomas Mooney in California.",
-     "pardoned", "Justice.Pardon", [A("Defendant", "Thomas Mooney"), A("Place", "California")], "1939",
+     "pardoned", "Justice.Pardon", [A("Adjudicator", "governor"), A("Defendant", "Thomas Mooney"), A("Place", "California")], "1939",
      "positive", "asserted"),
     ("In September 1888, Stalin enrolled at the Gori Church School, a place secured by Charkviani.",
      "enrolled", "Life.Educate", [A("Person", "Stalin"), A("Institution", "Gori Church School")], "September 1888",
@@ -211,7 +211,7 @@ CASES = [
     ("In 1929, Yakov Dzhugashvili unsuccessfully attempted suicide in Moscow.",
      "suicide", "Life.Die", [A("Victim", "Yakov Dzhugashvili"), A("Place", "Moscow")], "1929", "positive", "other"),
     ("If the army had invaded Finland in 1939, the war would have lasted for years.",
-     "invaded", "Conflict.Attack", [A("Target", "Finland")], "1939", "positive", "other"),
+     "invaded", "Conflict.Attack", [A("Attacker", "army"), A("Target", "Finland")], "1939", "positive", "other"),
     # negation: `never`, `evade`, `refused to`
     ("Stalin left the seminary in April 1899 and never returned.",
      "returned", "Movement.Transport", [A("Artifact", "Stalin")], None, "negative", "asserted"),
@@ -220,7 +220,7 @@ CASES = [
     ("He continued to evade arrest by using aliases and sleeping in different apartments.",
      "arrest", "Justice.Arrest-Jail", [A("Person", "He")], None, "negative", "asserted"),
     ("The governor refused to pardon Thomas Mooney.",
-     "pardon", "Justice.Pardon", [A("Defendant", "Thomas Mooney")], None, "negative", "asserted"),
+     "pardon", "Justice.Pardon", [A("Adjudicator", "governor"), A("Defendant", "Thomas Mooney")], None, "negative", "asserted"),
     # pronouns two sentences on; a date in another clause does not date the event
     ("In March 1908, Stalin was arrested and interned in Bailov Prison in Baku. There he led the imprisoned "
      "Bolsheviks, organised discussion groups, and ordered the killing of suspected informants. He was "

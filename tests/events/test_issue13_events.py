@@ -1,0 +1,125 @@
+"""Issue 13, event side, on the real pipeline: triggers of the WordNet-derived lexicon,
+nominal arguments (SPEC 3.4: `Soviet troops`, `the government`), arguments and time
+beyond the trigger's clause, and modality cues. Every sentence is written for the test;
+each row states the whole frame of one trigger (every argument span and role, entity,
+time, polarity, modality).
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp import load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+_DOCS: dict[str, object] = {}
+
+
+def parse(nlp, text: str):
+    if text not in _DOCS:
+        _DOCS[text] = nlp(text)
+    return _DOCS[text]
+
+
+def frame(doc, trigger: str, etype: str) -> dict:
+    got = [e for e in doc._.events if doc.text[e["trigger"][0]:e["trigger"][1]] == trigger and e["type"] == etype]
+    assert len(got) == 1, f"{trigger!r}/{etype}: {[(doc.text[e['trigger'][0]:e['trigger'][1]], e['type']) for e in doc._.events]}"
+    return got[0]
+
+
+def view(doc, e: dict) -> tuple:
+    args = sorted((a["role"], doc.text[a["start"]:a["end"]], a["entity"]) for a in e["arguments"])
+    time = doc.text[e["time"][0]:e["time"][1]] if e["time"] else None
+    return args, time, e["polarity"], e["modality"]
+
+
+def A(role: str, text: str, entity: str | None = None) -> tuple:
+    return (role, text, entity or text)
+
+
+# (text, trigger, type, arguments, time, polarity, modality)
+CASES = [
+    # 13.1: families the hand lexicon lacked, now derived from WordNet
+    ("Enemy forces recaptured the town and destroyed the bridge.",
+     "recaptured", "Conflict.Attack", [A("Attacker", "Enemy forces"), A("Target", "town")], None, "positive", "asserted"),
+    ("Enemy forces recaptured the town and destroyed the bridge.",
+     "destroyed", "Conflict.Attack", [A("Attacker", "Enemy forces"), A("Target", "bridge")], None, "positive", "asserted"),
+    ("After the conflict, the troops abandoned the city and retreated to the coast.",
+     "retreated", "Movement.Transport", [A("Artifact", "troops"), A("Destination", "coast")], None, "positive", "asserted"),
+    # a place abandoned is left (Origin); `after` only frames the negating verb `abandon`
+    ("After the conflict, the troops abandoned the city and retreated to the coast.",
+     "abandoned", "Movement.Transport", [A("Artifact", "troops"), A("Origin", "city")], None, "positive", "asserted"),
+    ("After the conflict, the troops abandoned the city and retreated to the coast.",
+     "conflict", "Conflict.Attack", [], None, "positive", "asserted"),
+    ("In 1712 the garrison withdrew from the fortress.",
+     "withdrew", "Movement.Transport", [A("Artifact", "garrison"), A("Origin", "fortress")], "1712", "positive", "asserted"),
+    ("The defenders were put to death in the courtyard.",
+     "put to death", "Justice.Execute", [A("Person", "defenders"), A("Place", "courtyard")], None, "positive", "asserted"),
+    # 13.2: nominal participants, span from the first modifier to the head noun
+    ("In 1863, the rebel troops of the northern army attacked the British garrison near the river.",
+     "attacked", "Conflict.Attack",
+     [A("Attacker", "rebel troops"), A("Target", "British garrison"), A("Place", "river")], "1863", "positive", "asserted"),
+    ("The government arrested the strike leaders and deported their families to the colonies.",
+     "arrested", "Justice.Arrest-Jail", [A("Agent", "government"), A("Person", "strike leaders")],
+     None, "positive", "asserted"),
+    ("The government arrested the strike leaders and deported their families to the colonies.",
+     "deported", "Movement.Transport",
+     [A("Agent", "government"), A("Artifact", "families"), A("Destination", "colonies")], None, "positive", "asserted"),
+    # 13.3: participants carried by the support verb of a nominal trigger; control
+    ("In 1756 the kingdom declared war on its northern neighbour.",
+     "war", "Conflict.Attack", [A("Attacker", "kingdom"), A("Target", "northern neighbour")], "1756", "positive", "asserted"),
+    ("The rebels launched an attack against the garrison from the hills.",
+     "attack", "Conflict.Attack", [A("Attacker", "rebels"), A("Target", "garrison")], None, "positive", "asserted"),
+    ("By 1941 the whole region was under occupation.",
+     "occupation", "Conflict.Attack", [A("Target", "whole region")], "1941", "positive", "asserted"),
+    ("The former minister remained under arrest until his trial.",
+     "arrest", "Justice.Arrest-Jail", [A("Person", "former minister")], None, "positive", "asserted"),
+    # 13.6: modality cues (cues.json)
+    ("In 1915 the cabinet decided to invade the northern province.",
+     "invade", "Conflict.Attack", [A("Attacker", "cabinet"), A("Target", "northern province")], "1915", "positive", "other"),
+    ("Plans were made for an invasion of the island.",
+     "invasion", "Conflict.Attack", [A("Target", "island")], None, "positive", "other"),
+    ("By the spring of 1861, war was looming.",
+     "war", "Conflict.Attack", [], "the spring of 1861", "positive", "other"),
+    ("It is possible that the king was poisoned by his cook.",
+     "poisoned", "Life.Die", [A("Victim", "king"), A("Agent", "cook")], None, "positive", "other"),
+    ("The general ordered his troops to attack the fort.",
+     "attack", "Conflict.Attack", [A("Attacker", "troops"), A("Target", "fort")], None, "positive", "other"),
+    ("The fleet sailed north in order to attack the island.",
+     "attack", "Conflict.Attack", [A("Attacker", "fleet"), A("Target", "island")], None, "positive", "other"),
+    ("The fleet sailed north in order to attack the island.",
+     "sailed", "Movement.Transport", [A("Artifact", "fleet")], None, "positive", "asserted"),
+    # a negated decision is a negative event, not a planned one
+    ("The council decided not to expel the members.",
+     "expel", "Personnel.End-Position", [A("Person", "members")], None, "negative", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,etype,args,time,polarity,modality", CASES,
+                         ids=[f"{c[2]}:{c[1]}" for c in CASES])
+def test_frame(nlp, text, trigger, etype, args, time, polarity, modality):
+    doc = parse(nlp, text)
+    assert view(doc, frame(doc, trigger, etype)) == (sorted(args), time, polarity, modality)
+
+
+@pytest.mark.parametrize("text,trigger,etype", [
+    ("Famines kill people.", "kill", "Life.Die"),  # generic: `people` is no participant
+    ("Any soldier who deserted was shot.", "deserted", None),
+])
+def test_generic_nouns_are_not_arguments(nlp, text, trigger, etype):
+    doc = parse(nlp, text)
+    for e in doc._.events:
+        if doc.text[e["trigger"][0]:e["trigger"][1]] == trigger:
+            assert e["arguments"] == []
+
+
+def test_campaign_is_an_attack_only_in_a_military_context(nlp):
+    war = parse(nlp, "The army began a long campaign in the mountains.")
+    votes = parse(nlp, "She ran a campaign for the school board.")
+    assert [e["type"] for e in war._.events if war.text[e["trigger"][0]:e["trigger"][1]] == "campaign"] \
+        == ["Conflict.Attack"]
+    assert not [e for e in votes._.events if votes.text[e["trigger"][0]:e["trigger"][1]] == "campaign"]
