@@ -1,8 +1,11 @@
 """Arguments of a trigger: grammatical slots mapped to roles by models/events/roles.json.
 
-Only named entities (the entity's own span), personal/possessive pronouns and value-role
-noun phrases are arguments (docs/annotation.md decisions 2 and 3); a common noun in a
-slot is looked through to a name it introduces (`the town of X`, `his son, X`).
+Arguments are named entities (the entity's own span), personal/possessive pronouns,
+value-role noun phrases, and common-noun phrases that refer to a specific participant
+(SPEC 3.4, ACE nominal mentions: `Soviet troops`, `the government`). A common noun in a
+slot is first looked through to a name it introduces (`the town of X`, `his son, X`);
+else its own phrase is the argument, from its first modifier to its head noun, without
+a leading determiner or possessive and without what follows the head.
 """
 from __future__ import annotations
 
@@ -10,13 +13,16 @@ from spacy.tokens import Span, Token
 
 from ..annotations import ArgumentAnnotation
 from ..schema import event_roles
-from .lexicon import Lexicon, kinds, lemma
+from .lexicon import Lexicon, kinds, lemma, participant_kinds
 from .syntax import conjuncts, prep_objects
 
 VALUE_LEFT = {"compound", "amod", "nummod", "nmod", "quantmod", "advmod", "npadvmod"}
 SINGLE = {"Place", "Destination", "Origin"}  # one mention (or one coordination) per event
 NUMERIC = {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"}
-PERSONLIKE = ["person", "group", "org", "pronoun", "place"]
+PERSONLIKE = ["person", "group", "org", "pronoun", "place", "military"]
+NOMINAL_LEFT = {"amod", "compound", "nummod", "nmod", "npadvmod", "quantmod"}
+QUANTIFIERS = {"several", "many", "some", "few", "numerous", "various", "all", "both", "most", "much"}  # not modifiers
+NOT_SPECIFIC = {"any", "every", "each", "no", "either", "neither"}  # `any soldier`: no particular one
 DROP_EDGE = {"det", "poss", "predet", "punct", "case", "prep", "cc"}
 
 
@@ -70,12 +76,34 @@ def _named(lx: Lexicon, tok: Token, allowed: set[str]) -> list[Span]:
     appos = [c for c in tok.children if c.dep_ == "appos"]
     of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
-    for inner in (appos, of, mods):
+    nominal = nominal_span(lx, tok)
+    if nominal is not None and not participant_kinds(lx, tok) & allowed:
+        nominal = None
+    for inner in (appos, of) if nominal is not None else (appos, of, mods):  # `British garrison` whole
         for p in inner:
             ent = lx.entity_of(p)
             if ent is not None and ent.label_ not in NUMERIC and kinds(lx, p) & allowed:
                 return [ent]
-    return []
+    return [nominal] if nominal is not None else []
+
+
+def nominal_span(lx: Lexicon, tok: Token) -> Span | None:
+    """A common-noun participant's span (SPEC 3.4): its first modifier to its head noun,
+    no determiner, possessive or what follows the head. None for nouns that name no
+    specific participant (generic or quantified nouns, event nouns, times)."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or "trigger" in kinds(lx, tok):
+        return None
+    if lemma(tok) in lx.word_classes["generic_nouns"]:
+        return None
+    if any(c.dep_ == "det" and c.lower_ in NOT_SPECIFIC for c in tok.children):
+        return None
+    left = [t for c in tok.children if c.i < tok.i and c.dep_ in NOMINAL_LEFT for t in c.subtree]
+    lo = min([t.i for t in left] + [tok.i])
+    doc = tok.doc
+    lo, _ = _hyphen_edges(doc, lo, tok.i + 1)
+    while lo < tok.i and (doc[lo].dep_ in DROP_EDGE or doc[lo].is_punct or doc[lo].lower_ in QUANTIFIERS):
+        lo += 1
+    return doc[lo:tok.i + 1]
 
 
 def _place_below(tok: Token) -> list[Token]:

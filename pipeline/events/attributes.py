@@ -35,9 +35,13 @@ def polarity(lx: Lexicon, h: Token) -> str:
     if any(c.dep_ == "neg" or lemma(c) in cues["negation_words"] and c.dep_ in ("det", "advmod")
            for c in h.children):
         return "negative"
+    prev = h
     for dep, gov in _governors(h):
-        if lemma(gov) in cues["negation_governors"] and dep in ("xcomp", "dobj", "pobj", "prep", "pcomp"):
+        framing = dep == "prep" and prev.lower_ in cues["circumstance_prepositions"]  # `after the war, X abandoned`
+        if lemma(gov) in cues["negation_governors"] and dep in ("xcomp", "dobj", "pobj", "prep", "pcomp") \
+                and not framing:
             return "negative"
+        prev = gov
         if dep == "prep" and gov.lower_ in cues["negation_prepositions"]:
             return "negative"
         if dep in ("xcomp", "dobj") and any(c.dep_ == "neg" for c in gov.children):
@@ -60,17 +64,44 @@ def modality(lx: Lexicon, h: Token) -> str:
                 return "other"
             if c.dep_ in ("advmod", "amod") and low in cues["modal_adverbs"]:
                 return "other"
+        if _purpose(tok, cues):
+            return "other"
     for dep, gov in _governors(h):
         lem = lemma(gov)
+        if coarse_pos(gov) == "VERB" and dep in ("nsubj", "nsubjpass") and lem in cues["modal_subject_verbs"]:
+            return "other"  # `war was looming`
+        if coarse_pos(gov) == "VERB" and _modal_frame(gov, dep, cues):
+            return "other"  # `plans were made for X`, `it is possible that X`
         if coarse_pos(gov) == "VERB" and lem in cues["modal_verbs"] and dep in (
                 "xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "nsubjpass", "acomp", "advcl"):
-            if not any(c.lower_ in cues["success_adverbs"] for c in gov.children):
-                return "other"
+            negated = any(c.dep_ == "neg" for c in [*gov.children, *h.children])
+            if not negated and not any(c.lower_ in cues["success_adverbs"] for c in gov.children):
+                return "other"  # (`decided not to X` is a negative event, not a planned one)
         if coarse_pos(gov) == "NOUN" and lem in cues["modal_nouns"] and dep in ("prep", "pobj", "acl", "compound", "xcomp"):
             return "other"
         if coarse_pos(gov) == "ADJ" and lem in cues["modal_adjectives"]:
             return "other"
     return "asserted"
+
+
+def _purpose(tok: Token, cues: dict) -> bool:
+    """A purpose clause (`in order to punish`, `so as to reach`) states an aim, not an event."""
+    to = [c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"]
+    if not to or to[0].i < 2:
+        return False
+    before = " ".join(t.lower_ for t in tok.doc[to[0].i - 2:to[0].i])
+    return before in cues["purpose_marks"]
+
+
+def _modal_frame(verb: Token, dep: str, cues: dict) -> bool:
+    """A verb that only frames the event as planned or possible: a plan noun is its
+    subject or object (`plans were made for`, `made preparations to`), or a modal
+    adjective is its complement and the event its clause (`it is possible that`)."""
+    if dep in ("prep", "xcomp", "advcl") and any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(c) in cues["modal_nouns"] for c in verb.children):
+        return True
+    return dep == "ccomp" and any(c.dep_ in ("acomp", "attr") and lemma(c) in cues["modal_adjectives"]
+                                  for c in verb.children)
 
 
 def timex_type(lx: Lexicon, span: Span) -> str | None:

@@ -91,12 +91,14 @@ def surface_subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
-def inherited(h: Token) -> list[tuple[str, Token]]:
+def inherited(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
     """Slots a verb without its own subject takes from the clause it depends on."""
     dep, head = h.dep_, h.head
     if head.i == h.i or dep == "relcl":  # relative pronouns are resolved in `slots`
         return []
     want = "obj" if is_passive(h) else "subj"
+    if dep == "acl" and lemma(head) in lx.word_classes["purpose_nouns"] and head.dep_ == "pobj":
+        return [(want, t) for t in surface_subjects(clause_verb(head.head))]  # `sailed in order to attack`
     if dep == "acl":  # `X, arrested in ...` / `troops invading ...`
         return [("obj" if h.tag_ == "VBN" else "subj", head)]
     if dep not in CLAUSE_UP and dep != "conj":
@@ -118,9 +120,11 @@ def slots(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
     out = _own(h, passive)
     if coarse_pos(h) == "VERB" and not any(s in ("subj", "obj") and t.dep_ in SUBJ | PASS_SUBJ
                                             for s, t in out):
-        out += inherited(h)
+        out += inherited(lx, h)
     if coarse_pos(h) == "NOUN" and not any(s == "poss" for s, _ in out):
         out += light_verb_subject(lx, h)
+    if coarse_pos(h) == "NOUN":
+        out += support_verb_slots(lx, h, {s for s, _ in out})
     for s, t in list(out):  # `signed a pact with X`: the object's own prepositions
         if s == "obj" and coarse_pos(t) == "NOUN":
             out += [("obj" + x[0], x[1]) for c in t.children if c.dep_ == "prep" for x in prep_objects(c)]
@@ -144,6 +148,26 @@ def light_verb_subject(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
         return []
     slot = "causer" if lemma(gov) in causers else "lsubj"
     return [(slot, t) for t in surface_subjects(gov)]
+
+
+def support_verb_slots(lx: Lexicon, h: Token, present: set[str]) -> list[tuple[str, Token]]:
+    """Participants a noun trigger's support verb carries (`declared war on X`, `launched
+    an attack against X from Y`): the verb's prepositional objects, as the noun's own
+    `prep:` slots where the noun has none of that preposition; and the subject of a
+    state verb whose `under`-phrase is the trigger (`X was under occupation`), slot
+    `under` (the undergoer)."""
+    words = lx.word_classes
+    gov = h.head
+    if h.dep_ == "pobj" and gov.lower_ in words["state_prepositions"] and coarse_pos(gov.head) in ("VERB", "AUX"):
+        verb = gov.head
+        return [("under", t) for t in surface_subjects(verb)] if not is_passive(verb) else []
+    if h.dep_ != "dobj" or coarse_pos(gov) != "VERB" or lemma(gov) not in words["light_verbs"] | words["causer_verbs"]:
+        return []
+    out = []
+    for c in gov.children:
+        if c.dep_ == "prep" and c.i > h.i:
+            out += [(s, t) for s, t in prep_objects(c) if s not in present]
+    return out
 
 
 def conjuncts(tok: Token) -> list[Token]:
