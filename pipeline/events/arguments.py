@@ -87,11 +87,16 @@ def _named(lx: Lexicon, tok: Token, allowed: set[str]) -> list[Span]:
     return [nominal] if nominal is not None else []
 
 
+def _common_noun(tok: Token) -> bool:
+    """A noun, or a lower-case word the tagger took for a proper noun (`the tsar`)."""
+    return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower
+
+
 def nominal_span(lx: Lexicon, tok: Token) -> Span | None:
     """A common-noun participant's span (SPEC 3.4): its first modifier to its head noun,
     no determiner, possessive or what follows the head. None for nouns that name no
     specific participant (generic or quantified nouns, event nouns, times)."""
-    if tok.pos_ != "NOUN" or tok.ent_type_ or "trigger" in kinds(lx, tok):
+    if not _common_noun(tok) or tok.ent_type_ or "trigger" in kinds(lx, tok):
         return None
     if lemma(tok) in lx.word_classes["generic_nouns"]:
         return None

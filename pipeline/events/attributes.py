@@ -130,6 +130,14 @@ def time_of(lx: Lexicon, h: Token, timexes: list[Span], trigger_heads: set[int])
              and timex_type(lx, t) not in ("DURATION", "SET")]
     if not cands:
         return None
+    segment = _segments(sent)
+    same = [t for t in cands if segment(t.start) == segment(h.i)]
+    if same:  # `On D1 X disbanded and on D2 Y surrendered`: each clause keeps its own date
+        cands = same
+    elif segment(h.i) > 0:  # a later clause without a date: the date opening the sentence
+        opening = [t for t in cands if segment(t.start) == 0 and t.start <= sent.start + 1]
+        if opening:
+            return opening[0]
     att = {id(t): _attachment(t) for t in cands}
     clause = clause_verb(h)
     ancestors = {a.i for a in h.ancestors}
@@ -149,4 +157,20 @@ def time_of(lx: Lexicon, h: Token, timexes: list[Span], trigger_heads: set[int])
         return near(framing)
     free = [t for t in cands if att[id(t)].i not in trigger_heads and coarse_pos(att[id(t)]) == "VERB"
             and (att[id(t)].i == sent.root.i or att[id(t)].i in ancestors)]
-    return near(free)
+    if free:
+        return near(free)
+    unclaimed = [t for t in cands if att[id(t)].i not in trigger_heads]
+    return unclaimed[0] if len(cands) == 1 and unclaimed else None  # the sentence's one date
+
+
+def _segments(sent: Span):
+    """Clause segments of a sentence: a new one starts at a coordinating conjunction that
+    joins two clauses each with its own subject (`X disbanded and Y surrendered`), or at a
+    semicolon. Returns token index -> segment number."""
+    bounds = []
+    for tok in sent:
+        if tok.text == ";" or (tok.dep_ == "cc" and coarse_pos(tok.head) == "VERB" and any(
+                c.dep_ == "conj" and c.i > tok.i and coarse_pos(c) == "VERB"
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in tok.head.children)):
+            bounds.append(tok.i)
+    return lambda i: sum(1 for b in bounds if b < i)

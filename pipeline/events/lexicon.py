@@ -117,7 +117,7 @@ def participant_kinds(lx: Lexicon, token: Token) -> set[str]:
     kinds of its most frequent WordNet sense (`anarchist` a person, `airfield` a
     facility). Sense rules keep to `kinds`, whose hand-made classes are narrower."""
     out = kinds(lx, token)
-    if token.pos_ == "NOUN" and not token.ent_type_:
+    if (token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower) and not token.ent_type_:
         extra = lx.rules.noun_kinds.get(lemma(token), frozenset())
         if extra:
             out |= extra

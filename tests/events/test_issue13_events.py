@@ -78,6 +78,21 @@ CASES = [
      "occupation", "Conflict.Attack", [A("Target", "whole region")], "1941", "positive", "asserted"),
     ("The former minister remained under arrest until his trial.",
      "arrest", "Justice.Arrest-Jail", [A("Person", "former minister")], None, "positive", "asserted"),
+    # 13.3: each coordinated clause keeps its own date; a date opening the sentence reaches
+    # the later clauses; a sentence's one date dates an event nothing else dates
+    ("On 3 May 1921 the garrison surrendered and on 9 May 1921 the rebels captured the port.",
+     "surrendered", "Contact.Agree", [A("Participant", "garrison")], "3 May 1921", "positive", "asserted"),
+    ("On 3 May 1921 the garrison surrendered and on 9 May 1921 the rebels captured the port.",
+     "captured", "Conflict.Attack", [A("Attacker", "rebels"), A("Target", "port")], "9 May 1921", "positive", "asserted"),
+    ("In 1848, the workers rose in revolt, the king fled to the coast, and parliament was dissolved.",
+     "dissolved", "Business.End-Org", [A("Org", "parliament")], "1848", "positive", "asserted"),
+    ("In March 1917 the tsar abdicated; the new government arrested his ministers.",
+     "arrested", "Justice.Arrest-Jail", [A("Agent", "new government"), A("Person", "ministers")], "March 1917",
+     "positive", "asserted"),
+    ("In March 1917 the tsar abdicated; the new government arrested his ministers.",
+     "abdicated", "Personnel.End-Position", [A("Person", "tsar")], "March 1917", "positive", "asserted"),
+    ("The Great Northern War (1700-1721) was fought mostly in the Baltic region.",
+     "fought", "Conflict.Attack", [A("Place", "Baltic region")], "1700-1721", "positive", "asserted"),
     # 13.6: modality cues (cues.json)
     ("In 1915 the cabinet decided to invade the northern province.",
      "invade", "Conflict.Attack", [A("Attacker", "cabinet"), A("Target", "northern province")], "1915", "positive", "other"),

@@ -38,7 +38,7 @@ def test_brat_round_trip_gives_the_same_records_and_scores(small_corpus, small_g
     ann = (brat / "beta.ann").read_text(encoding="utf-8")
     assert re.search(r"T\d+\tPERSON 73 82\tLindqvist\n", ann)  # the mention, typed by its label
     assert re.search(r'#\d+\tAnnotatorNotes (T\d+)\t\{"entity": "Oskar Lindqvist"\}', ann)
-    assert re.search(r"E\d+\tArrest-Jail:T\d+ Person:T\d+ Time:T\d+", ann)
+    assert re.search(r"E\d+\tArrest-Jail:T\d+ Agent:T\d+ Person:T\d+ Time:T\d+", ann)  # `the police` (SPEC 3.4)
     result = runner.invoke(app, ["gold", "import", str(brat), "--texts", str(tmp_path / "texts"),
                                  "--out", str(tmp_path / "gold")])
     assert result.exit_code == 0, result.output
