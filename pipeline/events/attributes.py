@@ -159,8 +159,12 @@ def time_of(lx: Lexicon, h: Token, timexes: list[Span], trigger_heads: set[int])
             and (att[id(t)].i == sent.root.i or att[id(t)].i in ancestors)]
     if free:
         return near(free)
-    unclaimed = [t for t in cands if att[id(t)].i not in trigger_heads]
-    return unclaimed[0] if len(cands) == 1 and unclaimed else None  # the sentence's one date
+    # a date on the clause's subject or inside the trigger's own phrase (`The X War
+    # (1700-1721) was fought`, `invasion of X (492-490 BC)`): it frames the event
+    subjects = {c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
+    own = [t for t in cands if att[id(t)].i not in trigger_heads
+           and (att[id(t)].i in subjects or h in att[id(t)].ancestors)]
+    return own[0] if len(cands) == 1 and own else None
 
 
 def _segments(sent: Span):

@@ -129,7 +129,7 @@ def test_generic_nouns_are_not_arguments(nlp, text, trigger, etype):
     doc = parse(nlp, text)
     for e in doc._.events:
         if doc.text[e["trigger"][0]:e["trigger"][1]] == trigger:
-            assert e["arguments"] == []
+            assert len(e["arguments"]) == 0
 
 
 def test_campaign_is_an_attack_only_in_a_military_context(nlp):
