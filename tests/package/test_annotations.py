@@ -17,10 +17,12 @@ def test_the_annotations_are_typed_and_read_like_records(nlp):
     assert isinstance(signed, EventAnnotation)
     assert (doc.text[slice(*signed.trigger)], signed.type, signed.time, signed.polarity) == \
         ("signed", "Contact.Agree", (3, 11), "positive")
-    assert signed.arguments == (ArgumentAnnotation("Agreement", 34, 49, "Treaty of Paris"),)
+    assert signed.arguments == (ArgumentAnnotation("Participant", 16, 22, "envoys"),  # a nominal participant (SPEC 3.4)
+                                ArgumentAnnotation("Agreement", 34, 49, "Treaty of Paris"))
     records = pipeline.to_records(doc, "d")
     assert [(t["value"], t["anchor"]) for t in records["timexes"]] == [("1814-05", None), ("1814-05", "d:t1")]
     assert records["events"][0]["arguments"] == [
+        {"role": "Participant", "start": 16, "end": 22, "text": "envoys", "entity": "envoys"},
         {"role": "Agreement", "start": 34, "end": 49, "text": "Treaty of Paris", "entity": "Treaty of Paris"}]
 
 
