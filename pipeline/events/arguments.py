@@ -20,6 +20,7 @@ VALUE_LEFT = {"compound", "amod", "nummod", "nmod", "quantmod", "advmod", "npadv
 SINGLE = {"Place", "Destination", "Origin"}  # one mention (or one coordination) per event
 NUMERIC = {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"}
 PERSONLIKE = ["person", "group", "org", "pronoun", "place", "military"]
+PARTICIPANTS = {"person", "group", "military", "org"}  # kinds of a noun that is itself the participant
 NOMINAL_LEFT = {"amod", "compound", "nummod", "nmod", "npadvmod", "quantmod"}
 QUANTIFIERS = {"several", "many", "some", "few", "numerous", "various", "all", "both", "most", "much"}  # not modifiers
 NOT_SPECIFIC = {"any", "every", "each", "no", "either", "neither"}  # `any soldier`: no particular one
@@ -79,11 +80,18 @@ def _named(lx: Lexicon, tok: Token, allowed: set[str]) -> list[Span]:
     nominal = nominal_span(lx, tok)
     if nominal is not None and not participant_kinds(lx, tok) & allowed:
         nominal = None
-    for inner in (appos, of) if nominal is not None else (appos, of, mods):  # `British garrison` whole
+    if nominal is None:
+        looks = (appos, of, mods)
+    elif participant_kinds(lx, tok) & PARTICIPANTS and "place" not in participant_kinds(lx, tok):
+        # `the forces of X`: the forces themselves (but `the village of X` is X)
+        looks = (appos,)
+    else:  # `the town of X`, `British garrison` whole
+        looks = (appos, of)
+    for inner in looks:
         for p in inner:
             ent = lx.entity_of(p)
             if ent is not None and ent.label_ not in NUMERIC and kinds(lx, p) & allowed:
-                return [ent]
+                return [e for e in (lx.entity_of(c) for c in conjuncts(p)) if e is not None]  # `towns of X and Y`
     return [nominal] if nominal is not None else []
 
 

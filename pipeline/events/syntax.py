@@ -161,6 +161,8 @@ def support_verb_slots(lx: Lexicon, h: Token, present: set[str]) -> list[tuple[s
     if h.dep_ == "pobj" and gov.lower_ in words["state_prepositions"] and coarse_pos(gov.head) in ("VERB", "AUX"):
         verb = gov.head
         return [("under", t) for t in surface_subjects(verb)] if not is_passive(verb) else []
+    if h.dep_ == "pobj" and gov.lower_ == "to" and lemma(gov.head) in words["undergo_verbs"] and is_passive(gov.head):
+        return [("under", t) for t in surface_subjects(gov.head)]  # `X was subjected to raids`
     if h.dep_ != "dobj" or coarse_pos(gov) != "VERB" or lemma(gov) not in words["light_verbs"] | words["causer_verbs"]:
         return []
     out = []

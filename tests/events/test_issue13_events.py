@@ -78,6 +78,21 @@ CASES = [
      "occupation", "Conflict.Attack", [A("Target", "whole region")], "1941", "positive", "asserted"),
     ("The former minister remained under arrest until his trial.",
      "arrest", "Justice.Arrest-Jail", [A("Person", "former minister")], None, "positive", "asserted"),
+    ("The general surrendered his brigade to the enemy in 1865.",
+     "surrendered", "Contact.Agree", [A("Participant", "general"), A("Participant", "brigade"), A("Participant", "enemy")],
+     "1865", "positive", "asserted"),
+    # a participant noun with an `of`-phrase is itself the argument (not the place it is of)
+    ("The next day saw the surrender of the rebel forces of the southern province.",
+     "surrender", "Contact.Agree", [A("Participant", "rebel forces")], None, "positive", "asserted"),
+    ("The capital was subjected to heavy air raids in 1940.",
+     "air raids", "Conflict.Attack", [A("Target", "capital")], "1940", "positive", "asserted"),
+    # a place noun's `of`-phrase names the places, all of them
+    ("In 1702 the army laid siege to the towns of Narva and Riga.",
+     "laid siege", "Conflict.Attack", [A("Attacker", "army"), A("Target", "Narva"), A("Target", "Riga")], "1702",
+     "positive", "asserted"),
+    ("Two regiments and the local militia fought a short battle near the bridge.",
+     "battle", "Conflict.Attack",
+     [A("Attacker", "Two regiments"), A("Attacker", "local militia"), A("Place", "bridge")], None, "positive", "asserted"),
     # 13.3: each coordinated clause keeps its own date; a date opening the sentence reaches
     # the later clauses; a sentence's one date dates an event nothing else dates
     ("On 3 May 1921 the garrison surrendered and on 9 May 1921 the rebels captured the port.",
