@@ -205,6 +205,8 @@ def find_triggers(lx: Lexicon, doc: Doc, sent: Span, matcher: Matcher, targets: 
             continue
         if tok.dep_ in ("aux", "auxpass"):
             continue
+        if tok.dep_ == "amod" and tok.lower_ in lx.word_classes["state_participles"]:
+            continue  # `allied armies`, `armed men`: a state, not an event
         lem = lemma(tok)
         if pos == "NOUN" and tok.dep_ == "compound" and lemma(tok.head) in heads:
             continue

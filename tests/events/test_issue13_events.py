@@ -59,6 +59,14 @@ CASES = [
      "withdrew", "Movement.Transport", [A("Artifact", "garrison"), A("Origin", "fortress")], "1712", "positive", "asserted"),
     ("The defenders were put to death in the courtyard.",
      "put to death", "Justice.Execute", [A("Person", "defenders"), A("Place", "courtyard")], None, "positive", "asserted"),
+    ("In 1812 the garrison secured the bridge and cut off the enemy forces.",
+     "secured", "Conflict.Attack", [A("Attacker", "garrison"), A("Target", "bridge")], "1812", "positive", "asserted"),
+    ("In 1812 the garrison secured the bridge and cut off the enemy forces.",
+     "cut off", "Conflict.Attack", [A("Attacker", "garrison"), A("Target", "enemy forces")], "1812", "positive",
+     "asserted"),
+    # `allied` modifying a noun is a state, not an agreement; what is crossed is no participant
+    ("In 1944 the allied armies crossed the river.",
+     "crossed", "Movement.Transport", [A("Artifact", "allied armies")], "1944", "positive", "asserted"),
     # 13.2: nominal participants, span from the first modifier to the head noun
     ("In 1863, the rebel troops of the northern army attacked the British garrison near the river.",
      "attacked", "Conflict.Attack",
@@ -145,6 +153,11 @@ def test_generic_nouns_are_not_arguments(nlp, text, trigger, etype):
     for e in doc._.events:
         if doc.text[e["trigger"][0]:e["trigger"][1]] == trigger:
             assert len(e["arguments"]) == 0
+
+
+def test_allied_as_a_modifier_is_no_trigger(nlp):
+    doc = parse(nlp, "In 1944 the allied armies crossed the river.")
+    assert [e["type"] for e in doc._.events] == ["Movement.Transport"]
 
 
 def test_campaign_is_an_attack_only_in_a_military_context(nlp):
