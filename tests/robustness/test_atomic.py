@@ -117,7 +117,9 @@ def test_ctrl_c_during_the_renames_is_held_until_all_are_done(tmp_path, monkeypa
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_signal_to_a_cli_run_keeps_previous_outputs(tmp_path, signum):
-    corpus = _corpus(tmp_path / "in", 40)
+    # far more documents than a run finishes between the first result and the signal, on
+    # an idle machine or a loaded one (the run is interrupted: the size costs nothing)
+    corpus = _corpus(tmp_path / "in", 120)
     out = tmp_path / "out"
     before = _previous_outputs(out)
     proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out),

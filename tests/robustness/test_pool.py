@@ -89,7 +89,7 @@ def _children(pid: int) -> list[int]:
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_signal_ends_a_two_process_run_within_seconds(tmp_path, signum):
-    folder = corpus(tmp_path / "in", 30, per_doc=4)
+    folder = corpus(tmp_path / "in", 90, per_doc=4)  # never all done before the signal, even idle
     out = tmp_path / "out"
     write(out / "documents.jsonl", '{"doc_id": "old", "id": "old"}\n')
     before = snapshot(out)
