@@ -338,7 +338,7 @@ class TimelineFormat(str, Enum):
 def timeline(out_dir: Path = typer.Option(Path("outputs"), "--out", help="Folder holding timeline.jsonl."),
              entity: Optional[str] = typer.Option(
                  None, help="Only events with this entity as an argument: any referent, any form the "
-                            "document writes it in (`Stalin` finds `Joseph Stalin`), any case."),
+                            "document writes it in (`Lincoln` finds `Abraham Lincoln`), any case."),
              type_: Optional[str] = typer.Option(
                  None, "--type", help="Only this event family (`Justice`), subtype or full type."),
              doc: Optional[str] = typer.Option(None, "--doc", help="Only this document (doc_id)."),

@@ -25,7 +25,7 @@ def _names(argument: dict) -> list[str]:
 
 
 def summary(event: dict) -> str:
-    """`Arrest-Jail: arrested (Person: Joseph Stalin; Place: Baku)`: the subtype, the
+    """`Arrest-Jail: arrested (Person: Emma Goldman; Place: Chicago)`: the subtype, the
     trigger, then each role with its referents, roles in the order the type lists them
     (models/schema/event_types.json), so who did what to whom is never left to guess."""
     order = {role: i for i, role in enumerate(event_roles().get(event["type"], []))}
@@ -79,7 +79,7 @@ MentionForms = dict[tuple[str, str], set[str]]
 
 def mention_forms(entities: Iterable[dict]) -> MentionForms:
     """(doc_id, canonical name) -> the casefolded forms the document writes it in
-    (`stalin`, `koba`, `joseph stalin`), from entities.jsonl records."""
+    (`goldman`, `red emma`, `emma goldman`), from entities.jsonl records."""
     forms: MentionForms = defaultdict(set)
     for ent in entities:
         name = ent.get("entity") or ent["text"]
