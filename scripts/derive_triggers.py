@@ -202,6 +202,11 @@ def noun_kinds(wn, spec: dict) -> dict[str, list[str]]:
         if not name.isalpha() or not name.islower():  # no names, no multi-word lemmas
             continue
         first = wn.synsets(name, "n")[0]
+        # WordNet's index is lower-case: a proper name (`Lincoln`, a person or a city) is an
+        # instance synset, or a word no sense of which is written in lower case
+        if first.instance_hypernyms() or not any(l.name() == name for syn in wn.synsets(name, "n")
+                                                 for l in syn.lemmas()):
+            continue
         hypernyms = None
         for kind, rule in spec.items():
             if first.lexname() in rule.get("lexnames", ()):
