@@ -62,8 +62,8 @@ wordnet: $(READY)
 	@$(BIN)/python -c "import nltk" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[lexicon]' \
 		|| echo "wordnet: could not install nltk; the lexicon tests will be skipped"
 
-# Regenerate models/events/triggers.json, phrases.json and noun_kinds.json from WordNet,
-# the seed synsets and the hand review (models/events/wordnet/); --report says what it left out.
+# Regenerate models/events/en/triggers.json, phrases.json and noun_kinds.json from WordNet,
+# the seed synsets and the hand review (models/events/en/wordnet/); --report says what it left out.
 lexicon: wordnet
 	$(BIN)/python scripts/derive_triggers.py
 

@@ -18,6 +18,13 @@ def rules_path(stage: str, name: str) -> Path:
     return MODELS_DIR / stage / name
 
 
+def stage_rules_dir(stage: str, lang: str) -> Path:
+    """The package's rule folder of a stage for a language: models/<stage>/<lang>/.
+    A stage's words are data per language (as HeidelTime keeps resources per language),
+    so supporting a second language is a new folder, not new code."""
+    return MODELS_DIR / stage / lang
+
+
 def read_rules(path: Path):
     """A JSON (or JSONL) rule file, without `_comment` keys."""
     path = Path(path)
@@ -39,9 +46,10 @@ class RuleFiles:
 
     A component keeps the parsed files in `self.rule_files` ({file name: data}), read at
     construction from the folder its config names (`rules`, default the package's
-    models/<stage>/), and implements spaCy's serialisation with them as SpanRuler does
-    with its patterns: `nlp.to_disk` writes them into the component's folder and
-    `spacy.load` reads them back from there, so a saved pipeline carries its rules.
+    models/<stage>/<lang>/ for the nlp object's language), and implements spaCy's
+    serialisation with them as SpanRuler does with its patterns: `nlp.to_disk` writes
+    them into the component's folder and `spacy.load` reads them back from there, so a
+    saved pipeline carries its rules.
     A subclass names its `stage` and `files` and rebuilds what it derives from the
     data in `set_rules`.
     """
@@ -49,10 +57,10 @@ class RuleFiles:
     stage: str = ""
     files: tuple[str, ...] = ()
 
-    def read_rule_files(self, folder: str | Path | None) -> dict:
-        """The stage's files from folder (None: the package's models/<stage>); a missing
-        file or folder is a ValueError that names the stage, the folder and the files."""
-        base = Path(folder) if folder else MODELS_DIR / self.stage
+    def read_rule_files(self, folder: str | Path | None, lang: str = "en") -> dict:
+        """The stage's files from folder (None: the package's models/<stage>/<lang>); a
+        missing file or folder is a ValueError that names the stage, the folder and the files."""
+        base = Path(folder) if folder else stage_rules_dir(self.stage, lang)
         missing = [name for name in self.files if not (base / name).is_file()]
         if missing:
             raise ValueError(f"{self.stage} rules: {base} has no {', '.join(missing)} "

@@ -33,7 +33,7 @@ from .documents import MAX_BYTES, Document, DocumentError, too_large
 from .nlp import DEFAULT_MODEL, ModelError, load
 from .outputs import OutputError, OutputLock, Staging
 from .records import DOC_LAYERS as LAYERS, Document as DocumentRecord, drop_invalid
-from .rules import load_rules
+from .rules import read_rules, stage_rules_dir
 from .events.timeline import timeline_records
 from .segmentation.lines import layout
 from .sinks import make_sink, sink_factory
@@ -387,7 +387,7 @@ def _process(nlp, sources: Sequence[Source], batch_size: int) -> Iterator:
             if error is not None:
                 return source, _failure(source, error), RecordBuilder(source.doc_id)
         elif total > 1:
-            _relayout(builder, document.text)
+            _relayout(builder, document.text, _layout_rules(nlp))
         return source, document, builder
 
     next_index, builder, received = 0, None, 0  # chunks of sources[next_index] back so far
@@ -515,16 +515,24 @@ def _retry(nlp, document: Document, size: int) -> tuple[RecordBuilder, str | Non
             where = f" (characters {offset}-{offset + len(chunk)})" if len(pieces) > 1 else ""
             return builder, f"stage {step} failed{where}: {type(err).__name__}: {err}"
     if len(pieces) > 1:
-        _relayout(builder, document.text)
+        _relayout(builder, document.text, _layout_rules(nlp))
     return builder, None
 
 
-def _relayout(builder: RecordBuilder, text: str) -> None:
+def _layout_rules(nlp) -> dict:
+    """The layout rules of the pipeline's own segments stage (the rules it was built or
+    loaded with), or the package's rules for the pipeline's language without one."""
+    if "hist_segments" in nlp.pipe_names:
+        return nlp.get_pipe("hist_segments").rules
+    return read_rules(stage_rules_dir("segmentation", nlp.lang) / "rules.json")
+
+
+def _relayout(builder: RecordBuilder, text: str, rules: dict) -> None:
     """Chunks are laid out alone: paragraph numbers restart at 0, a heading that opens a
     chunk reads as the title, sections lose the headings of earlier chunks. Take kind,
     paragraph and section of every segment from the layout of the whole text instead,
     as the segments stage does for a text in one piece."""
-    lines = layout(text, load_rules("segmentation", "rules.json"))
+    lines = layout(text, rules)
     starts = [line.start for line in lines]
     for rec in builder.layers["sentences"]:
         line = lines[max(bisect.bisect_right(starts, rec["start"]) - 1, 0)]

@@ -2,7 +2,7 @@
 
 Runs after spaCy's `ner`. It moves DATE/TIME mentions to doc.spans["timex_candidates"]
 for the date stage, adds the constructions the small model misses (patterns in
-models/entities/patterns.jsonl, applied with spaCy's SpanRuler), corrects spans and
+models/entities/en/patterns.jsonl, applied with spaCy's SpanRuler), corrects spans and
 labels with general rules (labels.py), makes labels consistent per document (one sense
 per discourse, decided by confident contexts) and sets canonical names (canonical.py).
 """
@@ -24,7 +24,7 @@ PATTERN_KEY = "entity_patterns"
 
 
 class EntityStage(RuleFiles):
-    """Owns models/entities/patterns.jsonl (the SpanRuler's patterns) and label_rules.json."""
+    """Owns models/entities/en/patterns.jsonl (the SpanRuler's patterns) and label_rules.json."""
 
     stage = "entities"
     files = ("patterns.jsonl", "label_rules.json")
@@ -32,7 +32,7 @@ class EntityStage(RuleFiles):
     def __init__(self, nlp: Language, name: str, rules: str | None = None):
         self.name = name
         self.ruler = SpanRuler(nlp, name=f"{name}_ruler", spans_key=PATTERN_KEY, overwrite=True)
-        self.set_rules(self.read_rule_files(rules))
+        self.set_rules(self.read_rule_files(rules, nlp.lang))
 
     def set_rules(self, rule_files: dict) -> None:
         super().set_rules(rule_files)
@@ -248,7 +248,7 @@ def _resolve_overlaps(candidates: list[tuple[Span, bool]]) -> list[tuple[Span, b
 
 
 # `rules`: a folder holding patterns.jsonl and label_rules.json; None is the package's
-# models/entities.
+# models/entities/en.
 @Language.factory("hist_entities", default_config={"rules": None},
                   requires=["doc.ents", "token.tag", "token.dep"], assigns=["doc.ents", "span._.entity"])
 def make_entities(nlp: Language, name: str, rules: str | None):

@@ -20,7 +20,7 @@ NUMERIC = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 
 class LabelRules:
-    """The word lists of models/entities/label_rules.json, as sets and tuples."""
+    """The word lists of models/entities/en/label_rules.json, as sets and tuples."""
 
     def __init__(self, r: dict):
         self.strip_leading = set(r["strip_leading"])

@@ -1,4 +1,4 @@
-"""Arguments of a trigger: grammatical slots mapped to roles by models/events/roles.json.
+"""Arguments of a trigger: grammatical slots mapped to roles by models/events/en/roles.json.
 
 Arguments are named entities (the entity's own span), personal/possessive pronouns,
 value-role noun phrases, and common-noun phrases that refer to a specific participant

@@ -1,4 +1,4 @@
-"""Polarity, modality and time of an event mention (cue words in models/events/cues.json).
+"""Polarity, modality and time of an event mention (cue words in models/events/en/cues.json).
 
 Negation and modality are read from the trigger and the chain of words governing it
 within its sentence (`refused to return`, `threat of expulsion`, `tried to flee`).

@@ -22,7 +22,7 @@ from .triggers import blocked_tokens, build_matcher, find_triggers, may_match, p
 
 
 class EventStage(RuleFiles):
-    """Owns the rule files of models/events (triggers, phrases, senses, lexicon, cues,
+    """Owns the rule files of models/events/en (triggers, phrases, senses, lexicon, cues,
     roles): read at construction (a broken file fails here, not on the first
     document), saved and loaded with the pipeline."""
 
@@ -32,7 +32,7 @@ class EventStage(RuleFiles):
     def __init__(self, nlp: Language, name: str, rules: str | None = None):
         self.name = name
         self.vocab = nlp.vocab
-        self.set_rules(self.read_rule_files(rules))
+        self.set_rules(self.read_rule_files(rules, nlp.lang))
 
     def set_rules(self, rule_files: dict) -> None:
         super().set_rules(rule_files)
@@ -114,5 +114,5 @@ def _drop_consumed(rules: EventRules, frames: list) -> list[EventAnnotation]:
                             "token.lemma"],
                   assigns=["doc._.events"], default_config={"rules": None})
 def make_event_stage(nlp: Language, name: str, rules: str | None) -> EventStage:
-    """`rules`: a folder holding the six rule files; None is the package's models/events."""
+    """`rules`: a folder holding the six rule files; None is the package's models/events/en."""
     return EventStage(nlp, name, rules)

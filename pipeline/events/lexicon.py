@@ -1,4 +1,4 @@
-"""The event stage's rules (models/events/*.json, owned by the component) and word kinds.
+"""The event stage's rules (models/events/en/*.json, owned by the component) and word kinds.
 
 A *kind* is a coarse semantic class of a token (person, place, org, position, ...):
 sense constraints and value-role filters are written in kinds, so the rule files
@@ -29,7 +29,7 @@ LABEL_KINDS = {
 
 
 class EventRules:
-    """The event stage's rule files (models/events/*.json, by file stem) and the
+    """The event stage's rule files (models/events/en/*.json, by file stem) and the
     tables derived from them, built once per component (no module-level cache: a
     component loaded from a saved pipeline uses the rules saved with it)."""
 

@@ -1,5 +1,5 @@
 """Trigger detection: multi-word phrases, then single words by lemma and POS, with sense
-constraints for ambiguous words (models/events/phrases.json, triggers.json, senses.json).
+constraints for ambiguous words (models/events/en/phrases.json, triggers.json, senses.json).
 
 A word inside a named entity or a timex is never a trigger (`World War II` is an EVENT
 name, not a war mention); neither is a noun that only modifies another event word's

@@ -38,7 +38,7 @@ def _after_footnotes(doc: Doc, closing) -> bool:
 
 
 class _SegmentationRules(RuleFiles):
-    """Both segmentation components own models/segmentation/rules.json (the layout of
+    """Both segmentation components own models/segmentation/en/rules.json (the layout of
     lines, abbreviations, sentence openers)."""
 
     stage = "segmentation"
@@ -52,7 +52,7 @@ class _SegmentationRules(RuleFiles):
 class SegmentRules(_SegmentationRules):
     def __init__(self, nlp: Language, name: str, rules: str | None = None):
         self.name = name
-        self.set_rules(self.read_rule_files(rules))
+        self.set_rules(self.read_rule_files(rules, nlp.lang))
 
     def set_rules(self, rule_files: dict) -> None:
         super().set_rules(rule_files)
@@ -124,7 +124,7 @@ class SegmentRules(_SegmentationRules):
 class Segments(_SegmentationRules):
     def __init__(self, nlp: Language, name: str, rules: str | None = None):
         self.name = name
-        self.set_rules(self.read_rule_files(rules))
+        self.set_rules(self.read_rule_files(rules, nlp.lang))
 
     def __call__(self, doc: Doc) -> Doc:
         lines = doc.user_data.pop("hist_lines", None)
@@ -147,7 +147,7 @@ class Segments(_SegmentationRules):
         return doc
 
 
-# `rules`: a folder holding rules.json; None is the package's models/segmentation.
+# `rules`: a folder holding rules.json; None is the package's models/segmentation/en.
 @Language.factory("hist_segment_rules", default_config={"rules": None},
                   assigns=["token.is_sent_start"])
 def make_segment_rules(nlp: Language, name: str, rules: str | None):
