@@ -2,7 +2,9 @@
 
 Candidates are the grammar's matches (grammar.py) plus the base model's DATE/TIME
 entities that the grammar missed (trimmed of leading prepositions, kept only when
-normalise.py can read them). Results go to doc.spans["timexes"], each span carrying
+normalise.py can read them). The stage owns its language's data (`rules`, default the
+package's models/timexes/en/; saved with the pipeline, see rules.RuleFiles) and builds
+its grammar and normaliser from it. Results go to doc.spans["timexes"], each span carrying
 `span._.timex` = TimexAnnotation(type, value, mod, earliest, latest, anchor); `anchor` is the
 (start, end) of the timex it was resolved from.
 """
@@ -16,21 +18,33 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
 from ..annotations import TimexAnnotation
+from ..rules import RuleFiles
 from .anchoring import Narrative
 from .calendar import civil, creation_date, day_number, interval, iso_week
-from .grammar import find, lexicon
-from .normalise import parse
+from .grammar import DEFAULT_FOLDER, FILES, Grammar
+from .normalise import Normaliser
 
 LABEL = "TIMEX"
 
 
-class TimexStage:
-    def __init__(self, nlp: Language, name: str, dct: str | None = None):
+class TimexStage(RuleFiles):
+    stage = "timexes"
+    files = FILES
+
+    def __init__(self, nlp: Language, name: str, dct: str | None = None, rules: str | None = None):
         self.name = name
         if dct is not None:
             creation_date(dct)  # a clear ValueError now, not a failed document later
         self.dct = dct
-        words = sorted(lexicon()["leading_prepositions"], key=len, reverse=True)
+        self.set_rules(self.read_rule_files(rules or DEFAULT_FOLDER))
+
+    def set_rules(self, rule_files: dict) -> None:
+        """The grammar and normaliser of the language whose files these are."""
+        super().set_rules(rule_files)
+        self.grammar = Grammar(rule_files["lexicon.json"], rule_files["grammar.json"])
+        self.lx = self.grammar.lexicon
+        self.normaliser = Normaliser(self.grammar)
+        words = sorted(self.lx["leading_prepositions"], key=len, reverse=True)
         self.leading = re.compile(rf"^(?:{'|'.join(map(re.escape, words))})\s+", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -40,7 +54,7 @@ class TimexStage:
         spans = []
         by_chars: dict[tuple[int, int], Span] = {}  # one timex per token span (Span._ is keyed by it)
         for start, end, kind in found:
-            parsed = parse(kind, text[start:end])
+            parsed = self.normaliser.parse(kind, text[start:end])
             if parsed is None:
                 continue
             span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
@@ -50,13 +64,13 @@ class TimexStage:
                 _join(by_chars[(span.start_char, span.end_char)], parsed, end)
                 continue
             anchor = None
-            partner = _coordinated_year(text, end, found, parsed)
+            partner = _coordinated_year(text, end, found, parsed, self.grammar.patterns["coordination"])
             if partner is not None:
                 parsed = type(parsed)(parsed.type, parsed.value.replace("XXXX", partner[0]), parsed.mod, None)
                 anchor = partner[1]
             value = parsed.value
-            story = in_story(span, lexicon())
-            if parsed.relation and parsed.relation[0] == "dct" and _quoted(text, start, lexicon()):
+            story = in_story(span, self.lx)
+            if parsed.relation and parsed.relation[0] == "dct" and _quoted(text, start, self.lx):
                 # `"We attack tomorrow," he said`: the speaker's day is the story's, not --dct
                 value, anchor = narrative.resolve(None, ("shift",) + parsed.relation[1:])
                 if value is None:
@@ -67,7 +81,7 @@ class TimexStage:
                 if value is None:
                     continue  # `yesterday` with no creation date: not guessed
             elif parsed.relation:
-                value, key = narrative.resolve(parsed.value, parsed.relation, flashback(span))
+                value, key = narrative.resolve(parsed.value, parsed.relation, flashback(span, self.lx))
                 if value is None:
                     continue
                 anchor = key
@@ -89,7 +103,7 @@ class TimexStage:
     def _candidates(self, doc: Doc, text: str) -> list[tuple[int, int, str]]:
         """Grammar matches, then model DATE/TIME spans that overlap none of them."""
         names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY")]
-        found = [(s, e, k) for k, s, e in find(text)
+        found = [(s, e, k) for k, s, e in self.grammar.find(text)
                  if self._plausible(doc, text, s, e, k) and not _inside_name(text[s:e], s, e, names)]
         taken = [(s, e) for s, e, _ in found]
         for ent in doc.spans.get(ext.TIMEX_CANDIDATES, []):
@@ -104,8 +118,7 @@ class TimexStage:
             found.append((start, end, "date"))
         return sorted(found)
 
-    @staticmethod
-    def _plausible(doc: Doc, text: str, start: int, end: int, kind: str) -> bool:
+    def _plausible(self, doc: Doc, text: str, start: int, end: int, kind: str) -> bool:
         """A bare number read as a year must not count things (`commanded 1500 troops`,
         `No. 1917`); `the 1932 harvests`, `1931 and 1932 harvests` are years. `now` is a
         timex only in present-tense narration (`the statue now stands`)."""
@@ -120,13 +133,13 @@ class TimexStage:
                 if nxt is not None and nxt.tag_ == "NNS" and not (
                         prev is not None and (prev.pos_ in ("DET", "CCONJ") or prev.tag_ == "PRP$" or prev.text == ",")):
                     return False
-                if prev is not None and prev.text in lexicon()["number_markers"]:
+                if prev is not None and prev.text in self.lx["number_markers"]:
                     return False
         if kind == "early_year" or re.search(r"(?<![0-9])[0-9]{3}$", text[start:end]):
             # `in 476`, `May 800`, not `in 300 ships`, `of 400 armed men`, `by 250 to 12`
             span = doc.char_span(start, end, alignment_mode="expand")
             nxt = doc[span.end] if span is not None and span.end < len(doc) else None
-            if span is None or (nxt is not None and (nxt.tag_ in ("NN", "NNS", "JJ", "CD") or nxt.lower_ in lexicon()["count_followers"])):
+            if span is None or (nxt is not None and (nxt.tag_ in ("NN", "NNS", "JJ", "CD") or nxt.lower_ in self.lx["count_followers"])):
                 return False
         return True
 
@@ -167,9 +180,9 @@ def _quoted(text: str, start: int, lx: dict) -> bool:
     return curly > 0 or straight % 2 == 1
 
 
-def flashback(span: Span) -> bool:
+def flashback(span: Span, lx: dict) -> bool:
     """A sentence told in the past perfect (`had begun`) steps back from the story's time."""
-    return any(t.lower_ in lexicon()["past_perfect_auxiliaries"] and t.dep_ in ("aux", "auxpass") and t.head.tag_ == "VBN" for t in span.sent)
+    return any(t.lower_ in lx["past_perfect_auxiliaries"] and t.dep_ in ("aux", "auxpass") and t.head.tag_ == "VBN" for t in span.sent)
 
 
 def _join(span: Span, parsed, end: int) -> None:
@@ -188,14 +201,14 @@ def _join(span: Span, parsed, end: int) -> None:
                            chars=(start, end))
 
 
-def _coordinated_year(text: str, end: int, found: list, parsed) -> tuple[str, tuple[int, int]] | None:
+def _coordinated_year(text: str, end: int, found: list, parsed, between: re.Pattern) -> tuple[str, tuple[int, int]] | None:
     """`October and then December 1926`: a date without a year coordinated with a
     following dated one takes its year (SPEC 3.3); returns (year, its span)."""
     if not (parsed.relation and parsed.relation[0] == "year"):
         return None
     for start, stop, _ in found:
         if start >= end:
-            if re.fullmatch(r",?\s*(?:and|or)(?:\s+then|\s+again)?\s+(?:in\s+)?", text[end:start]):
+            if between.fullmatch(text[end:start]):
                 year = re.search(r"\d{4}", text[start:stop])
                 return (year.group(0), (start, stop)) if year else None
             return None
@@ -228,8 +241,8 @@ def _inside_name(text: str, start: int, end: int, names: list[tuple[int, int]]) 
     return any(s <= start and end <= e for s, e in names)
 
 
-@Language.factory("hist_timexes", default_config={"dct": None},
+@Language.factory("hist_timexes", default_config={"dct": None, "rules": None},
                   requires=["doc.ents", "span._.entity", "span._.kind", "token.tag", "token.dep"],
                   assigns=["span._.timex"])
-def make_timexes(nlp: Language, name: str, dct: str | None):
-    return TimexStage(nlp, name, dct)
+def make_timexes(nlp: Language, name: str, dct: str | None, rules: str | None):
+    return TimexStage(nlp, name, dct, rules)

@@ -5,18 +5,21 @@ tokens, so a range's two endpoints often live inside one token. The words of a l
 are in `models/timexes/<lang>/lexicon.json` and its expressions in
 `models/timexes/<lang>/grammar.json` (regular-expression templates over named pieces
 and lexicon entries); this module only expands and compiles them, so a second language
-is a second data folder. `find` returns the matches in a text (leftmost, longest
-alternative first), `parse` (in normalise.py) turns one into TIMEX3.
+is a second data folder. A `Grammar` is built from the two parsed files (the timex
+component owns them, see component.py) and holds no other state: `find` returns the
+matches in a text (leftmost, longest alternative first), `patterns` the compiled
+templates the normaliser reads one expression with (normalise.py).
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from pathlib import Path
 
-from ..rules import load_rules
+from ..rules import MODELS_DIR, read_rules
 
 DASH = r"\s?[–—-]\s?"
-DEFAULT_LANG = "en"
+DEFAULT_FOLDER = MODELS_DIR / "timexes" / "en"
+FILES = ("lexicon.json", "grammar.json")
 _PLACEHOLDER = re.compile(r"\{(?:(alt|cap|after):)?([A-Za-z_][\w.]*)\}")
 
 
@@ -36,16 +39,6 @@ def _alt(words, escape=True) -> str:
     return "|".join(re.escape(w) if escape else w for w in items)
 
 
-@lru_cache(maxsize=None)
-def lexicon(lang: str = DEFAULT_LANG) -> dict:
-    return load_rules("timexes", f"{lang}/lexicon.json")
-
-
-@lru_cache(maxsize=None)
-def _grammar(lang: str = DEFAULT_LANG) -> dict:
-    return load_rules("timexes", f"{lang}/grammar.json")
-
-
 def _expand(template: str, known: dict[str, str], lx: dict) -> str:
     """Fill `{piece}`, `{alt:key}`, `{cap:key}` (also capitalised), `{after:key}`;
     anything else (`{2}`) is regex syntax."""
@@ -62,32 +55,42 @@ def _expand(template: str, known: dict[str, str], lx: dict) -> str:
     return _PLACEHOLDER.sub(fill, template)
 
 
-@lru_cache(maxsize=None)
-def pieces(lang: str = DEFAULT_LANG) -> dict[str, str]:
+def _pieces(lx: dict, grammar: dict) -> dict[str, str]:
     """The named sub-patterns of a language, expanded in the order its grammar gives."""
-    lx = lexicon(lang)
     months = lx["months"]
     # an abbreviation without its dot (`Oct`, `Sept`) is a month only before a number
     dotless = [m for m in months if not m.endswith(".")
                and any(o != m and o.startswith(m) and not o.startswith(m + ".") for o in months)]
     abbreviated = rf"|(?:{_alt(dotless)})(?=\s[0-9])" if dotless else ""
     known = {"DASH": DASH, "month": rf"(?:{_alt([m for m in months if m not in dotless])}{abbreviated})(?![a-z])"}
-    for name, template in _grammar(lang)["pieces"].items():
+    for name, template in grammar["pieces"].items():
         known[name] = _expand(template, known, lx)
     return known
 
 
-@lru_cache(maxsize=None)
-def detector(lang: str = DEFAULT_LANG) -> re.Pattern:
-    """One pattern whose alternatives are the kinds of expression, named by group."""
-    p, lx = pieces(lang), lexicon(lang)
-    rules = [(name, _expand(template, p, lx)) for name, template in _grammar(lang)["rules"]]
-    # Every expression starts with a word character: anchoring at \b lets the regex
-    # engine skip most positions (3x faster scan, same matches).
-    return re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in rules) + ")")
+class Grammar:
+    """The temporal expressions of one language, compiled from its lexicon and grammar
+    (the parsed `lexicon.json` and `grammar.json` of its folder)."""
 
+    def __init__(self, lexicon: dict, grammar: dict):
+        self.lexicon = lexicon
+        self.pieces = _pieces(lexicon, grammar)
+        rules = [(name, _expand(template, self.pieces, lexicon)) for name, template in grammar["rules"]]
+        # One pattern whose alternatives are the kinds of expression, named by group.
+        # Every expression starts with a word character: anchoring at \b lets the regex
+        # engine skip most positions (3x faster scan, same matches).
+        self.detector = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in rules) + ")")
+        # the templates the normaliser reads the parts of one expression with
+        self.patterns = {name: re.compile(_expand(template, self.pieces, lexicon))
+                         for name, template in grammar.get("patterns", {}).items()}
 
-def find(text: str, lang: str = DEFAULT_LANG):
-    """Yield (kind, start, end) for every expression in text, leftmost-longest."""
-    for m in detector(lang).finditer(text):
-        yield m.lastgroup, m.start(), m.end()
+    @classmethod
+    def from_folder(cls, folder: str | Path = DEFAULT_FOLDER) -> "Grammar":
+        """The grammar of a language folder (default the package's English one)."""
+        lexicon, grammar = (read_rules(Path(folder) / name) for name in FILES)
+        return cls(lexicon, grammar)
+
+    def find(self, text: str):
+        """Yield (kind, start, end) for every expression in text, leftmost-longest."""
+        for m in self.detector.finditer(text):
+            yield m.lastgroup, m.start(), m.end()

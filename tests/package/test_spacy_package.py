@@ -75,15 +75,18 @@ import json, sys, spacy
 nlp = spacy.load(sys.argv[1] if len(sys.argv) > 1 else {path!r})
 loaded = "pipeline" in sys.modules  # imported by spaCy, through our entry points
 doc = nlp({text!r})
+dated = nlp({dated!r})
 print(json.dumps({{"entry_points": loaded, "pipes": nlp.pipe_names,
                    "ents": [[e.text, e.label_] for e in doc.ents],
-                   "events": [[doc.text[slice(*e["trigger"])], e["type"]] for e in doc._.events]}}))
+                   "events": [[doc.text[slice(*e["trigger"])], e["type"]] for e in doc._.events],
+                   "timexes": [[t.text, t._.timex["value"]] for t in dated.spans["timexes"]]}}))
 """
 
 
 def test_a_saved_pipeline_loads_in_a_fresh_process_with_its_own_rules(nlp, tmp_path):
     """`spacy.load(path)` without importing `pipeline`: the factories come from the entry
-    points, and the rules from the saved folder (a pattern added there is used)."""
+    points, and the rules from the saved folder (a pattern, a trigger and a holiday added
+    there are used)."""
     saved = tmp_path / "saved"
     nlp.to_disk(saved)
     patterns = saved / "hist_entities" / "patterns.jsonl"
@@ -93,13 +96,19 @@ def test_a_saved_pipeline_loads_in_a_fresh_process_with_its_own_rules(nlp, tmp_p
     table = srsly.read_json(triggers)
     table["Movement.Transport"]["VERB"].append("vanish")
     srsly.write_json(triggers, table)
+    lexicon = saved / "hist_timexes" / "lexicon.json"
+    words = srsly.read_json(lexicon)
+    words["holidays"]["Lanternmas"] = "06-15"
+    srsly.write_json(lexicon, words)
     out = json.loads(_fresh_python(LOAD_ONLY.format(path=str(saved),
                                                     text="He joined the Quillfeather Guild in Lyon. "
-                                                         "In 1851 he vanished from Lyon."), ROOT))
+                                                         "In 1851 he vanished from Lyon.",
+                                                    dated="The town feasted on Lanternmas 1853."), ROOT))
     assert out["entry_points"] is True
     assert out["pipes"] == nlp.pipe_names
     assert out["ents"] == [["Quillfeather Guild", "FAC"], ["Lyon", "GPE"], ["Lyon", "GPE"]]  # ORG unsaved
     assert out["events"] == [["vanished", "Movement.Transport"]]  # no event without the saved rule
+    assert out["timexes"] == [["Lanternmas 1853", "1853-06-15"]]  # the year alone without it
 
 
 ROUND_TRIP = """
