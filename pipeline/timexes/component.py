@@ -21,7 +21,7 @@ from ..annotations import TimexAnnotation
 from ..rules import RuleFiles
 from .anchoring import Narrative
 from .calendar import civil, creation_date, day_number, interval, iso_week
-from .grammar import DEFAULT_FOLDER, FILES, Grammar
+from .grammar import FILES, Grammar
 from .normalise import Normaliser
 
 LABEL = "TIMEX"
@@ -36,7 +36,7 @@ class TimexStage(RuleFiles):
         if dct is not None:
             creation_date(dct)  # a clear ValueError now, not a failed document later
         self.dct = dct
-        self.set_rules(self.read_rule_files(rules or DEFAULT_FOLDER))
+        self.set_rules(self.read_rule_files(rules, nlp.lang))
 
     def set_rules(self, rule_files: dict) -> None:
         """The grammar and normaliser of the language whose files these are."""

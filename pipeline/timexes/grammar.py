@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..rules import MODELS_DIR, read_rules
+from ..rules import read_rules, stage_rules_dir
 
 DASH = r"\s?[–—-]\s?"
-DEFAULT_FOLDER = MODELS_DIR / "timexes" / "en"
+DEFAULT_FOLDER = stage_rules_dir("timexes", "en")
 FILES = ("lexicon.json", "grammar.json")
 _PLACEHOLDER = re.compile(r"\{(?:(alt|cap|after):)?([A-Za-z_][\w.]*)\}")
 
