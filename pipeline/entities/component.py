@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
@@ -24,21 +25,28 @@ PATTERN_KEY = "entity_patterns"
 
 
 class EntityStage(RuleFiles):
-    """Owns models/entities/en/patterns.jsonl (the SpanRuler's patterns) and label_rules.json."""
+    """Owns models/entities/en/patterns.jsonl (the SpanRuler's patterns), label_rules.json
+    and places.json (the WordNet-derived gazetteer of general geography)."""
 
     stage = "entities"
-    files = ("patterns.jsonl", "label_rules.json")
+    files = ("patterns.jsonl", "label_rules.json", "places.json")
 
     def __init__(self, nlp: Language, name: str, rules: str | None = None):
         self.name = name
         self.ruler = SpanRuler(nlp, name=f"{name}_ruler", spans_key=PATTERN_KEY, overwrite=True)
+        self.make_doc = nlp.make_doc
+        self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.set_rules(self.read_rule_files(rules, nlp.lang))
 
     def set_rules(self, rule_files: dict) -> None:
         super().set_rules(rule_files)
-        self.rules = LabelRules(rule_files["label_rules.json"])
+        self.rules = LabelRules(rule_files["label_rules.json"], rule_files["places.json"])
         self.ruler.clear()
         self.ruler.add_patterns(rule_files["patterns.jsonl"])
+        for label in ("LOC", "GPE"):
+            if label in self.places:
+                self.places.remove(label)
+            self.places.add(label, [self.make_doc(n) for n in rule_files["places.json"][label]])
 
     def __call__(self, doc: Doc) -> Doc:
         # what is learnt about this Doc stays in locals: the component is shared by every Doc
@@ -65,6 +73,7 @@ class EntityStage(RuleFiles):
         candidates.extend((s, True) for s in self.rules.work_titles(doc))
         candidates.extend((s, True) for s in _name_parts(doc, people, [c for c, _ in candidates]))
         kept = _resolve_overlaps(candidates)
+        kept += _gazetteer_mentions(doc, self.places(doc, as_spans=True), kept)
         kept = self.harmonise(_full_names_of_people(kept + _repeated_mentions(doc, kept), self.rules))
         ents = sorted((s for s, _ in kept), key=lambda s: s.start)
         doc.ents = ents
@@ -85,7 +94,7 @@ class EntityStage(RuleFiles):
         if span.text in people and not head_rule and not self.rules.after_place_preposition(span):
             return Span(span.doc, span.start, span.end, label="PERSON"), True
         for rule in (self.rules.context_label, self.rules.word_label, self.rules.title_person,
-                     lambda s: self.rules.person_context(s, person_tokens), self.rules.locative_label,
+                     self.rules.gazetteer_label, lambda s: self.rules.person_context(s, person_tokens), self.rules.locative_label,
                      self.rules.determiner_place, self.rules.object_place, self.rules.adjective_group):
             new = rule(span)
             if new:
@@ -149,6 +158,23 @@ def _repeated_mentions(doc: Doc, kept: list[tuple[Span, bool]]) -> list[tuple[Sp
             i = match.end
         else:
             i += 1
+    return found
+
+
+def _gazetteer_mentions(doc: Doc, matches: list[Span], kept: list[tuple[Span, bool]]) -> list[tuple[Span, bool]]:
+    """Places of the general gazetteer (places.json) the model missed (`the Oder`): a
+    match of proper nouns where no entity was found, not part of a longer run of
+    capitalised words (`Oder Street` is some other name)."""
+    covered = {i for span, _ in kept for i in range(span.start, span.end)}
+    found = []
+    for span in sorted(matches, key=lambda s: (s.start, -len(s))):
+        if any(i in covered for i in range(span.start, span.end)) or not all(t.pos_ == "PROPN" for t in span):
+            continue
+        if (span.start > 0 and doc[span.start - 1].text[:1].isupper() and not doc[span.start - 1].is_sent_start) \
+                or (span.end < len(doc) and doc[span.end].text[:1].isupper()):
+            continue
+        found.append((span, True))
+        covered.update(range(span.start, span.end))
     return found
 
 

@@ -20,9 +20,11 @@ NUMERIC = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 
 class LabelRules:
-    """The word lists of models/entities/en/label_rules.json, as sets and tuples."""
+    """The word lists of models/entities/en/label_rules.json, as sets and tuples, and the
+    general gazetteer places.json (derived from WordNet by scripts/derive_places.py)."""
 
-    def __init__(self, r: dict):
+    def __init__(self, r: dict, places: dict):
+        self.places = {name: label for label in ("LOC", "GPE") for name in places[label]}
         self.strip_leading = set(r["strip_leading"])
         self.titles = set(r["strip_leading_titles"])
         self.ideology_suffixes = tuple(r["ideology_suffixes"])
@@ -272,6 +274,21 @@ class LabelRules:
                 and token.dep_ in ("amod", "compound") and token.head.pos_ == "NOUN" and token.head.i == token.i + 1:
             return "NORP"
         return None
+
+    def gazetteer_label(self, span: Span) -> str | None:
+        """The kind of place a general gazetteer gives the name (places.json: WordNet's
+        instance nouns): an island, river, sea or region is LOC, a country or city GPE,
+        whatever the model said (`Sicily` GPE -> LOC). A city is no person, organisation
+        or product; a name the model calls NORP or a person stays so unless it is a
+        natural place (a surname may be a city's name: the document decides those)."""
+        label = self.places.get(span.text)
+        if label is None or label == span.label_ or span.label_ in NUMERIC:
+            return None
+        if label == "GPE" and span.label_ not in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART", "PERSON", "LOC"):
+            return None
+        if label == "GPE" and span.label_ == "LOC" and len(span) > 1:
+            return None  # `Western Georgia`-like regions the model found are not the state
+        return label
 
     def after_place_preposition(self, span: Span) -> bool:
         """`at X`, `in X` (not `in X's`): a position where a name is a place, even one the
