@@ -12,7 +12,7 @@ and its output formats; the `spacy_factories` entry points do the same for
 """
 __version__ = "0.1.0"
 
-from .nlp import DEFAULT_MODEL, STAGES  # noqa: E402  (registers the factories)
+from .nlp import DEFAULT_BATCH_SIZE, DEFAULT_MODEL, STAGES  # noqa: E402  (registers the factories)
 from .writers import to_records  # noqa: E402
 
 
@@ -30,4 +30,4 @@ def run(inputs=("seeds",), out_dir="outputs", **options):
     return _run([Path(p) for p in inputs], Path(out_dir), **options)
 
 
-__all__ = ["DEFAULT_MODEL", "STAGES", "load", "run", "to_records", "__version__"]
+__all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_MODEL", "STAGES", "load", "run", "to_records", "__version__"]

@@ -364,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
         "corpus": corpus,
         "run_failures": failures,
     }
-    result["goals"] = goals_mod.evaluate(models, scaling, seeds_run["runs"])
+    result["goals"] = goals_mod.evaluate(models, scaling, seeds_run["runs"], corpus)
     result["all_goals_pass"] = all(g["verdict"] == "PASS" for g in result["goals"])
     result["readme_markdown"] = markdown(result)
     write_json_atomic(args.out, result)

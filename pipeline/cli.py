@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .documents import MAX_BYTES
+from .documents import DEFAULT_BATCH_SIZE, MAX_BYTES
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Extract sentences, entities, timexes and events from historical text.")
@@ -91,8 +91,9 @@ def run(paths: List[Path] = typer.Argument(
         n_process: int = typer.Option(1, "--n-process", min=1,
                                       help="Worker processes (with --engine dask: workers of the local cluster)."),
         dct: Optional[str] = typer.Option(None, help="Document creation date YYYY-MM-DD (news: `yesterday`)."),
-        batch_size: int = typer.Option(1, "--batch-size", min=1,
-                                       help="Documents (chunks) per nlp.pipe batch; memory grows with it."),
+        batch_size: int = typer.Option(DEFAULT_BATCH_SIZE, "--batch-size", min=1,
+                                       help="Documents (chunks) per nlp.pipe batch (and per task of a worker); "
+                                            "memory grows with it."),
         fresh: bool = typer.Option(False, "--fresh",
                                    help="Process every document again instead of reusing current results."),
         engine: str = typer.Option("local", help="local (this machine) or dask (a Dask cluster)."),

@@ -27,6 +27,13 @@ class DocumentError(Exception):
 # as failed without being read, so /dev/zero-like inputs cannot exhaust memory.
 MAX_BYTES = 20_000_000
 
+# Documents (or chunks) per nlp.pipe batch: the default of `pipeline run` and of the
+# pipeline that pipeline.load() returns, chosen by measurement (docs/benchmark.md,
+# "Batch size"). Larger batches feed the parser and the encoders bigger matrices, but
+# every Doc of a batch lives until the batch is done, so memory grows with it: the
+# base model's own 256 held a quarter of a GB of Docs on a corpus of short articles.
+DEFAULT_BATCH_SIZE = 16
+
 
 @dataclass(frozen=True)
 class Document:

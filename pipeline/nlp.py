@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex
 
 from . import __version__
+from .documents import DEFAULT_BATCH_SIZE
 from . import extensions  # noqa: F401  (registers the custom attributes)
 from .entities import component as _entities  # noqa: F401  (registers factories)
 from .events import component as _events  # noqa: F401
@@ -41,7 +42,8 @@ def _split_markup(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
-def load(model: str = DEFAULT_MODEL, *, dct: str | None = None, keep_tensor: bool = True) -> Language:
+def load(model: str = DEFAULT_MODEL, *, dct: str | None = None, keep_tensor: bool = True,
+         batch_size: int = DEFAULT_BATCH_SIZE) -> Language:
     """Load the base model and add the extraction stages.
 
     `dct` (YYYY-MM-DD) is the document creation date used to resolve `yesterday`,
@@ -51,6 +53,9 @@ def load(model: str = DEFAULT_MODEL, *, dct: str | None = None, keep_tensor: boo
     shared encoder's vectors, three quarters of a serialised Doc) is dropped once no
     component needs it. The batch runner does this; it never reads the vectors.
 
+    `batch_size` is the default of `nlp.pipe` (the config's `[nlp] batch_size`): the
+    Docs of one batch are alive together, so it bounds the memory of `nlp.pipe(texts)`.
+
     `model` is a spaCy package or folder: a base model, or a pipeline of ours saved
     with `nlp.to_disk`, which is used as it is. Everything is in the returned
     pipeline's config or serialised state, so `nlp.to_disk(path)` then
@@ -58,7 +63,8 @@ def load(model: str = DEFAULT_MODEL, *, dct: str | None = None, keep_tensor: boo
     of the encoders is the config's `after_pipeline_creation` callback, the markup
     split is in the tokenizer's patterns, the stages' rules are saved with them.
     """
-    nlp = spacy.load(model, config={"nlp": {"after_pipeline_creation": {"@callbacks": WINDOWED}}})
+    nlp = spacy.load(model, config={"nlp": {"after_pipeline_creation": {"@callbacks": WINDOWED},
+                                            "batch_size": batch_size}})
     missing = [name for name in REQUIRED if name not in nlp.pipe_names]
     if missing:
         raise ModelError(f"spaCy model {model!r} has no {' and no '.join(missing)} "

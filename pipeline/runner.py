@@ -30,7 +30,7 @@ from spacy.util import ignore_error, minibatch
 
 from . import __version__
 from .documents import MAX_BYTES, Document, DocumentError, too_large
-from .nlp import DEFAULT_MODEL, ModelError, load
+from .nlp import DEFAULT_BATCH_SIZE, DEFAULT_MODEL, ModelError, load
 from .outputs import OutputError, OutputLock, Staging
 from .records import DOC_LAYERS as LAYERS, Document as DocumentRecord, drop_invalid
 from .rules import read_rules, stage_rules_dir
@@ -125,7 +125,7 @@ def chunk_size(nlp) -> int:
 
 
 def run(inputs: Iterable[Path | str | Source] = ("seeds",), out_dir: Path = Path("outputs"), *,
-        model: str = DEFAULT_MODEL, n_process: int = 1, batch_size: int = 1, dct: str | None = None, nlp=None,
+        model: str = DEFAULT_MODEL, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE, dct: str | None = None, nlp=None,
         engine: str = "local", scheduler: str | None = None, resume: bool = True,
         id_field: str = "id", text_field: str = "text", formats: Sequence[str] = ("jsonl",),
         on_start: Callable[[Plan], None] | None = None,
@@ -273,7 +273,7 @@ def _assemble(area: WorkArea, sources: list[Source], sinks: list, summary: RunSu
         sink.commit()
 
 
-def process(nlp, sources: Sequence[Source], batch_size: int = 1, fp: str = "") -> Iterator[DocResult]:
+def process(nlp, sources: Sequence[Source], batch_size: int = DEFAULT_BATCH_SIZE, fp: str = "") -> Iterator[DocResult]:
     """The result of every source, in order: what each engine runs on its share."""
     prov = provenance(nlp)
     for source, document, builder in _process(nlp, sources, batch_size):

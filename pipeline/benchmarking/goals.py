@@ -1,4 +1,8 @@
-"""The performance goals of issue 5, evaluated on the raw numbers of one bench run.
+"""The performance goals of issues 5 and 15, evaluated on the raw numbers of one bench run.
+
+Goals 1-4 (issue 5) are measured on the seeds and copies of them; goals 5-7 (issue 15)
+on part (c), the corpus of different texts of mixed lengths, and are SKIP when (c)
+did not run (`--corpus-docs 0`).
 
 Every goal is a dict: id, goal (the text), measured, threshold, verdict (PASS / FAIL /
 SKIP when the numbers are missing) and detail (how the numbers were combined).
@@ -14,6 +18,9 @@ THROUGHPUT_RATIO = 0.8      # goal 1: full words/s >= 0.8 x base words/s
 PARALLEL_SPEEDUP = 1.6      # goal 2: --n-process 2 words/s >= 1.6 x one process
 MEMORY_GROWTH = 0.10        # goal 3: peak at 16x <= 1.10 x peak at 1x
 SEEDS_SECONDS = 20.0        # goal 4: `python -m pipeline run seeds` under 20 s
+CORPUS_VS_BASE = 0.9        # goal 5: `pipeline run` words/s >= 0.9 x the plain base model's, end to end
+CORPUS_SPEEDUP = 1.7        # goal 6: --n-process 2 and two Dask workers each >= 1.7 x one process
+CORPUS_SPREAD = 0.10        # goal 7: peak memory and cost per word at 200 / 1,000 / N within 10 %
 
 
 def _goal(gid: int, text: str, measured, threshold, ok: bool | None, detail: str) -> dict:
@@ -105,5 +112,41 @@ def seeds_run(runs: list[dict]) -> dict:
                  + (f"; {len(failed)} run(s) exited non-zero" if failed else ""))
 
 
-def evaluate(models: dict, scaling: dict, seeds_runs: list[dict]) -> list[dict]:
-    return [throughput(models), parallel(scaling), scaling_goal(scaling), seeds_run(seeds_runs)]
+GOAL5 = "`pipeline run` words/s >= 0.9 x the plain base model's, end to end (corpus of different texts)"
+GOAL6 = "--n-process 2 and --engine dask (2 workers) each >= 1.7 x one process (corpus of different texts)"
+GOAL7 = "one process: peak memory and cost per word at 200 / 1,000 / all documents within 10 %"
+
+
+def corpus_goals(corpus: dict | None) -> list[dict]:
+    """Goals 5-7 on part (c); SKIP when it did not run."""
+    if not corpus:
+        return [_goal(gid, text, None, threshold, None, "part (c) not run (--corpus-docs 0)")
+                for gid, text, threshold in ((5, GOAL5, CORPUS_VS_BASE), (6, GOAL6, CORPUS_SPEEDUP),
+                                             (7, GOAL7, CORPUS_SPREAD))]
+    docs, others = corpus["corpus"]["documents"], corpus["engines"]["np1"].get("others_cores")
+    one, base = corpus["engines"]["np1"], corpus["base"]
+    vs_base = one["vs_base"]
+    goal5 = _goal(5, GOAL5, round(vs_base, 3), CORPUS_VS_BASE, vs_base >= CORPUS_VS_BASE,
+                  f"{docs} documents: pipeline run {one['words_per_s']:.0f} words/s (reading, all stages, writing "
+                  f"the JSONL, start-up included) vs the base model's nlp.pipe {base['words_per_s']:.0f} words/s "
+                  f"(start-up included; {base['steady_words_per_s']:.0f} without); other processes kept "
+                  f"{others} cores busy")
+    speedups = {name: round(v, 3) for name, v in corpus["speedup"].items()}
+    goal6 = _goal(6, GOAL6, speedups, CORPUS_SPEEDUP, min(speedups.values()) >= CORPUS_SPEEDUP,
+                  "wall clock end to end against one process: " + ", ".join(
+                      f"{name} {corpus['engines'][name]['wall_s']:.1f} s (others' cores "
+                      f"{corpus['engines'][name].get('others_cores')})" for name in speedups)
+                  + f", np1 {one['wall_s']:.1f} s")
+    memory, cost = corpus.get("memory_growth"), corpus.get("cost_growth")
+    ok = None if memory is None or cost is None else memory <= CORPUS_SPREAD and cost <= CORPUS_SPREAD
+    goal7 = _goal(7, GOAL7, {"memory_growth": None if memory is None else round(memory, 4),
+                             "cost_growth": None if cost is None else round(cost, 4)}, CORPUS_SPREAD, ok,
+                  "; ".join(f"{m['documents']} docs: peak {(m['max_rss_kb'] or 0) / 1024:.0f} MB, "
+                            f"{m['s_per_1000_words']:.2f} s per 1,000 words" for m in corpus["memory"].values())
+                  + f" (start-up {corpus.get('startup_s', 0):.1f} s taken off)")
+    return [goal5, goal6, goal7]
+
+
+def evaluate(models: dict, scaling: dict, seeds_runs: list[dict], corpus: dict | None = None) -> list[dict]:
+    return [throughput(models), parallel(scaling), scaling_goal(scaling), seeds_run(seeds_runs),
+            *corpus_goals(corpus)]

@@ -17,9 +17,15 @@ def _measured(m) -> str:
     """A goal's measured value in one line (goal 3 has one dict per --n-process)."""
     if not isinstance(m, dict):
         return str(m)
+    if "memory_growth" in m and "cost_growth" in m:  # goal 7
+        return f"memory {_pct(m['memory_growth'])}, cost per word {_pct(m['cost_growth'])}"
     return "; ".join(f"{k}: memory {v['memory_growth']:+.1%}, net time {v['time_net_s']} s of "
                      f"{v['time_allowed_s']} s allowed (cost per word x{v['cost_per_word_ratio']})"
                      if isinstance(v, dict) else f"{k}: {v}" for k, v in m.items())
+
+
+def _pct(x) -> str:
+    return "-" if x is None else f"{x:+.1%}"
 
 
 def print_tables(result: dict, console: Console) -> None:
@@ -123,6 +129,24 @@ def markdown(result: dict) -> str:
         g4 = result["seeds_run"]
         lines.append(f"| `{g4['command_display']}` (median of {len(g4['runs'])}) | - | {g4['wall_s']:.1f} | - | "
                      f"{_mb(g4['max_rss_kb'])} |")
+    c = result.get("corpus")
+    if c:
+        lines += ["", f"Part (c), a corpus of {c['corpus']['documents']} different documents of mixed lengths "
+                      f"({c['corpus']['words']} words, {c['corpus']['long_documents']} long), end to end:", "",
+                  "| run | wall s | words/s | × base | speed-up | peak RSS MB |", "|---|---:|---:|---:|---:|---:|",
+                  f"| plain base model, nlp.pipe | - | {c['base']['words_per_s']:.0f} | 1.00 | - | "
+                  f"{_mb(c['base']['rss_peak_kb'])} |"]
+        for name, label in (("np1", "`pipeline run`"), ("np2", "`pipeline run --n-process 2`"),
+                            ("dask2", "`pipeline run --engine dask --n-process 2`")):
+            e = c["engines"][name]
+            speed = "1.00" if name == "np1" else f"{c['speedup'][name]:.2f}"
+            tree = "" if name == "np1" else f" (tree {_mb(e['tree_rss_kb'])})"
+            lines.append(f"| {label} | {e['wall_s']:.1f} | {e['words_per_s']:.0f} | {e['vs_base']:.2f} | {speed} | "
+                         f"{_mb(e['max_rss_kb'])}{tree} |")
+        lines += ["", "| `pipeline run`, first N documents | words | peak RSS MB | s per 1,000 words |",
+                  "|---|---:|---:|---:|"]
+        lines += [f"| {m['documents']} | {m['words']} | {_mb(m['max_rss_kb'])} | {m['s_per_1000_words']:.2f} |"
+                  for m in c["memory"].values()]
     lines += ["", "| goal | measured | verdict |", "|---|---|---|"]
     for g in result["goals"]:
         measured = _measured(g["measured"])

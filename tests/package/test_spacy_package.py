@@ -76,7 +76,7 @@ nlp = spacy.load(sys.argv[1] if len(sys.argv) > 1 else {path!r})
 loaded = "pipeline" in sys.modules  # imported by spaCy, through our entry points
 doc = nlp({text!r})
 dated = nlp({dated!r})
-print(json.dumps({{"entry_points": loaded, "pipes": nlp.pipe_names,
+print(json.dumps({{"entry_points": loaded, "pipes": nlp.pipe_names, "batch_size": nlp.batch_size,
                    "ents": [[e.text, e.label_] for e in doc.ents],
                    "events": [[doc.text[slice(*e["trigger"])], e["type"]] for e in doc._.events],
                    "timexes": [[t.text, t._.timex["value"]] for t in dated.spans["timexes"]]}}))
@@ -106,6 +106,7 @@ def test_a_saved_pipeline_loads_in_a_fresh_process_with_its_own_rules(nlp, tmp_p
                                                     dated="The town feasted on Lanternmas 1853."), ROOT))
     assert out["entry_points"] is True
     assert out["pipes"] == nlp.pipe_names
+    assert out["batch_size"] == nlp.batch_size == pipeline.DEFAULT_BATCH_SIZE  # nlp.pipe's bounded default, saved
     assert out["ents"] == [["Quillfeather Guild", "FAC"], ["Lyon", "GPE"], ["Lyon", "GPE"]]  # ORG unsaved
     assert out["events"] == [["vanished", "Movement.Transport"]]  # no event without the saved rule
     assert out["timexes"] == [["Lanternmas 1853", "1853-06-15"]]  # the year alone without it

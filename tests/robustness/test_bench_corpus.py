@@ -29,3 +29,31 @@ def test_recombined_corpus_is_reproducible_and_mixes_lengths(tmp_path):
     assert len({f.read_text(encoding="utf-8") for f in files}) == 120  # no two documents alike
     assert "Title" not in (tmp_path / "one" / "doc00000.txt").read_text(encoding="utf-8")  # short lines are left out
     assert sum(first["words_each"]) == first["words"]
+
+
+def _corpus_result(np1_s, np2_s, dask_s, peaks_mb, costs):
+    words = 100_000
+    engines = {name: {"wall_s": s, "words_per_s": words / s, "vs_base": (words / s) / 2000.0, "max_rss_kb": 200 * 1024,
+                      "tree_rss_kb": 400 * 1024, "others_cores": 0.05, "command": name}
+               for name, s in (("np1", np1_s), ("np2", np2_s), ("dask2", dask_s))}
+    memory = {str(n): {"documents": n, "words": n * 50, "max_rss_kb": mb * 1024, "wall_s": 1.0, "others_cores": 0.0,
+                       "s_per_1000_words": c} for n, mb, c in zip((200, 1000, 2000), peaks_mb, costs)}
+    return {"corpus": {"documents": 2000, "words": words, "long_documents": 40}, "base": {
+        "words_per_s": 2000.0, "steady_words_per_s": 2100.0, "startup_s": 1.0, "rss_peak_kb": 300 * 1024},
+        "engines": engines, "speedup": {"np2": np1_s / np2_s, "dask2": np1_s / dask_s}, "memory": memory,
+        "memory_growth": max(peaks_mb) / min(peaks_mb) - 1, "cost_growth": max(costs) / min(costs) - 1,
+        "startup_s": 1.5}
+
+
+def test_corpus_goals_pass_and_fail_on_their_thresholds():
+    from pipeline.benchmarking import goals
+    from pipeline.benchmarking.report import _measured
+
+    good = goals.corpus_goals(_corpus_result(50.0, 29.0, 29.4, (200, 205, 210), (0.40, 0.41, 0.42)))
+    assert [(g["id"], g["verdict"]) for g in good] == [(5, "PASS"), (6, "PASS"), (7, "PASS")]
+    assert good[0]["measured"] == 1.0 and good[1]["measured"] == {"np2": 1.724, "dask2": 1.701}
+    assert _measured(good[2]["measured"]) == "memory +5.0%, cost per word +5.0%"
+    bad = goals.corpus_goals(_corpus_result(60.0, 36.0, 30.0, (200, 230, 240), (0.40, 0.41, 0.42)))
+    assert [(g["id"], g["verdict"]) for g in bad] == [(5, "FAIL"), (6, "FAIL"), (7, "FAIL")]
+    assert bad[0]["measured"] == 0.833 and bad[1]["measured"] == {"np2": 1.667, "dask2": 2.0}
+    assert [g["verdict"] for g in goals.corpus_goals(None)] == ["SKIP"] * 3
