@@ -22,6 +22,12 @@ from __future__ import annotations
 from .calendar import SEASON_MONTHS, civil, day_number, is_day, parts as _parts, year_value
 
 
+# A year of up to three digits written without an era is read as a year only when the
+# story is near it: more than five centuries before the story's latest year, it would be
+# a leap back no narrative makes without saying `AD` (`200 to 300 a month` in 2007).
+ERA_GAP = 500
+
+
 class Narrative:
     """Reference dates of the story seen so far, most recent last."""
 
@@ -45,6 +51,8 @@ class Narrative:
         kind = relation[0]
         if kind == "era":  # `in 476` is AD unless the story is told in years BC
             ref = self._latest("year")
+            if ref and ref[2][0] - int(value.split("/")[-1]) > ERA_GAP:
+                return None, None  # `a company of 200` in a story of 1950: a count, not a year
             if not ref or ref[2][0] > 0:
                 return value, None
             bc = [year_value(1 - int(y)) for y in value.split("/")]

@@ -159,10 +159,19 @@ def in_story(span: Span, lx: dict) -> bool:
     """Whether a date moves the narrative's time (SPEC 3.3). Not: a retrospective span
     (`since 1995`), a date that only places a source or a commemoration (its verb is one
     of `out_of_story_verbs`: `found in 2004`, `a monument erected in 1990`), or a date
-    in commentary told in the present (`historians now date it to 1204`)."""
+    in commentary told in the present (`historians now date it to 1204`). Nor a date
+    in parentheses (`the new code (1804)`: an aside) or one that names an earlier event
+    as the modifier of a noun (`veterans of the May 1871 rising`)."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in lx["retrospective_prepositions"]:
         return False
+    if span.start > 0 and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")":
+        return False
+    root = span.root
+    if root.dep_ in ("compound", "nmod", "amod", "nummod") and root.head.i >= span.end and \
+            root.head.pos_ == "NOUN" and not root.head.dep_.startswith("nsubj") and \
+            span.start > 0 and doc[span.start - 1].tag_ in ("DT", "PRP$", "POS"):
+        return False  # `the 1852 harvest failed`: the subject's date is the story's
     if _governor(span).lemma_.lower() in lx["out_of_story_verbs"]:
         return False
     root = span.sent.root

@@ -57,6 +57,8 @@ def test_era_of_the_story(nlp, context, text, value, earliest, latest, anchor):
     ("The garrison of 400 men held the pass.", "400"),
     ("In 300 ships the army crossed the strait.", "300"),
     ("By 250 votes to 12 the council agreed.", "250"),
+    ("In 1793 the assembly voted by a margin of 120 to 410.", "120 to 410"),
+    ("The convoy left in June 1917; about 240 Danes sailed with it.", "240"),
 ])
 def test_numbers_that_are_not_early_years(nlp, context, not_timex):
     doc = nlp(context)

@@ -37,6 +37,18 @@ CASES = [
     # a heading's own date is the reference of its section
     ("The campaign opened in April 1757.\n\nThe peace of 1763\n\nIn February, the envoys met.",
      "February", "DATE", "1763-02", None, "1763-02-01", "1763-02-28", "1763"),
+    # a date in parentheses is an aside, not where the story goes on from
+    ("The guild was founded in March 1820. Its charter (1766) was older. In May, it held a fair.",
+     "May", "DATE", "1820-05", None, "1820-05-01", "1820-05-31", "March 1820"),
+    # a date that names an earlier event as a noun's modifier is no reference either
+    ("The council met in June 1848. It praised the leaders of the May 1831 strike. On 2 July, it closed.",
+     "2 July", "DATE", "1848-07-02", None, "1848-07-02", "1848-07-02", "June 1848"),
+    # but the date of the subject is story time
+    ("The mill opened in March 1850. The 1852 harvest was poor. In August, the mill closed.",
+     "August", "DATE", "1852-08", None, "1852-08-01", "1852-08-31", "1852"),
+    # a number far older than the story's years, written without an era, is a count
+    ("The brigade landed in April 1951 with a company of 300. In late May, it moved inland.",
+     "late May", "DATE", "1951-05", "END", "1951-05-01", "1951-05-31", "April 1951"),
     # with only a date outside the story before it, that date is better than nothing
     ("The diary was published in 1923. On 4 May, the author reached the coast.",
      "4 May", "DATE", "1923-05-04", None, "1923-05-04", "1923-05-04", "1923"),
