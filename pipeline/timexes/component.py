@@ -113,10 +113,24 @@ class TimexStage(RuleFiles):
             while end > start and text[end - 1] in ".,;:'’":
                 end -= 1
             if start >= end or any(s < end and start < e for s, e in taken) or \
-                    _inside_name(text[start:end], start, end, names):
+                    _inside_name(text[start:end], start, end, names) or self._month_noun(doc, text, start, end):
                 continue
             found.append((start, end, "date"))
         return sorted(found)
+
+    def _month_noun(self, doc: Doc, text: str, start: int, end: int) -> bool:
+        """A month name that is also a noun, read as the noun: `the March to the Sea`,
+        `a March on the capital`, `along the March.` (a determiner or possessive before
+        it and nothing after it in its clause; `the March offensive` is a month)."""
+        if text[start:end] not in self.lx["month_homographs"]:
+            return False
+        if self.grammar.patterns["month_noun_after"].match(text, end):
+            return True
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return doc[span.start - 1].tag_ in ("DT", "POS", "PRP$") and (nxt is None or nxt.is_punct)
 
     def _plausible(self, doc: Doc, text: str, start: int, end: int, kind: str) -> bool:
         """A bare number read as a year must not count things (`commanded 1500 troops`,

@@ -62,6 +62,15 @@ CASES = [
      "August/September 1874", "DATE", "1874-08/1874-09", None, "1874-08-01", "1874-09-30"),
     ("Fighting paused from November to February, then resumed in 1813.",
      None, None, None, None, None, None),
+    ("The garrison held out from April to June 1850 without relief.",
+     "April to June 1850", "DATE", "1850-04/1850-06", None, "1850-04-01", "1850-06-30"),
+    ("The truce held November to February, 1923 in the hills.",
+     "November to February, 1923", "DATE", "1922-11/1923-02", None, "1922-11-01", "1923-02-28"),
+    # `fall` as a season, not the noun of a collapse
+    ("The port was blockaded in 1804. In the fall, the blockade was lifted.",
+     "the fall", "DATE", "1804-FA", None, "1804-09-01", "1804-11-30"),
+    ("The port was blockaded in 1804. By the fall of that year, it was lifted.",
+     "the fall", "DATE", "1804-FA", None, "1804-09-01", "1804-11-30"),
     # halves of a year; a weekday before a date
     ("Exports fell in the latter half of 1931 across the region.",
      "the latter half of 1931", "DATE", "1931-H2", None, "1931-07-01", "1931-12-31"),
@@ -101,6 +110,11 @@ def test_kinds(nlp, text, expression, type_, value, mod, earliest, latest):
     ("The summer palace burned down in a fire.", "summer"),
     ("The winter offensive stalled on the river.", "winter"),
     ("He scored 3:1 in the final match.", "3:1"),
+    ("The siege ended in 1804. After the fall of the old capital, the court fled.", "fall"),
+    ("Fall of the Western Fort\n\nThe fort was taken in 1790.", "Fall"),
+    ("In 1864 the army began its \"March to the Coast\" across the state.", "March"),
+    ("In 1864 there were no battles along the March.", "March"),
+    ("In 1789 the women began a March on the palace.", "March"),
 ])
 def test_not_timexes(nlp, text, not_timex):
     doc = nlp(text)
