@@ -340,11 +340,11 @@ class Normaliser:
         if not m:
             return None
         head = (m.group(1) or m.group(2) or "").strip()
-        head = self.rx["duration_head"].sub("", head)
+        stripped = self.rx["duration_head"].sub("", head)
         code = lx["units"][m.group(3)]
-        if head in lx["vague_numbers"]:
+        if stripped in lx["vague_numbers"]:
             return Parsed("DURATION", f"PX{code}")
-        n = self._number(head)
+        n = 1 if stripped == "" and head else self._number(stripped)  # `the past decade`: one
         if n is None:
             return None
         if m.group(4) and code == "DE":

@@ -84,6 +84,14 @@ CASES = [
     ("The charter was sealed on Sept 14, 1533 at the abbey.",
      "Sept 14, 1533", "DATE", "1533-09-14", None, "1533-09-14", "1533-09-14"),
     ("The repairs took a few hours at most.", "a few hours", "DURATION", "PTXH", None, None, None),
+    # unstated numbers of units and the one unit just past are durations
+    ("The port fell on 3 May 1805. In the following days, the fleet withdrew.",
+     "the following days", "DURATION", "PXD", None, None, None),
+    ("The port fell on 3 May 1805. The following day, the fleet withdrew.",
+     "The following day", "DATE", "1805-05-04", None, "1805-05-04", "1805-05-04"),
+    ("Over the past decade the town had doubled its mills.", "the past decade", "DURATION", "P1DE", None, None, None),
+    ("In the last year, the harbour trade had collapsed.", "the last year", "DURATION", "P1Y", None, None, None),
+    ("The coming centuries forgot the old fort.", "The coming centuries", "DURATION", "PXCE", None, None, None),
     # a range written without a year is dated by its end
     ("The fleet came home in March 1806. It had cruised from October to February off the cape.",
      "October to February", "DATE", "1805-10/1806-02", None, "1805-10-01", "1806-02-28"),
@@ -110,6 +118,7 @@ def test_kinds(nlp, text, expression, type_, value, mod, earliest, latest):
     ("The summer palace burned down in a fire.", "summer"),
     ("The winter offensive stalled on the river.", "winter"),
     ("He scored 3:1 in the final match.", "3:1"),
+    ("The town grew in the last year of the old king.", "the last year"),
     ("The siege ended in 1804. After the fall of the old capital, the court fled.", "fall"),
     ("Fall of the Western Fort\n\nThe fort was taken in 1790.", "Fall"),
     ("In 1864 the army began its \"March to the Coast\" across the state.", "March"),
