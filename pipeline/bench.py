@@ -15,7 +15,7 @@ What a run costs and whether it scales linearly, in one run (docs/benchmark.md):
     memory and cost per word at 200 / 1,000 / N documents;
 all of it on a snapshot of pipeline/, models/ and the seeds taken at the start (others
 edit the work tree meanwhile: every number of one run measures the same code), then
-the four goals (pipeline/benchmarking/goals.py), a Rich table with PASS/FAIL per
+the seven goals (pipeline/benchmarking/goals.py), a Rich table with PASS/FAIL per
 goal, and everything written atomically to --out as JSON with sorted keys.
 
 Exit status: 0 all goals pass, 1 some goal fails (or a measured run failed), 2 usage error.
