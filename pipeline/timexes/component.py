@@ -186,11 +186,27 @@ def in_story(span: Span, lx: dict) -> bool:
             root.head.pos_ == "NOUN" and not root.head.dep_.startswith("nsubj") and \
             span.start > 0 and doc[span.start - 1].tag_ in ("DT", "PRP$", "POS"):
         return False  # `the 1852 harvest failed`: the subject's date is the story's
-    if _governor(span).lemma_.lower() in lx["out_of_story_verbs"]:
+    if _governor(span).lemma_.lower() in lx["out_of_story_verbs"] or _irrealis(span, lx):
         return False
     root = span.sent.root
     return not (root.tag_ in ("VBZ", "VBP") or any(
         c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have" for c in root.children))
+
+
+def _irrealis(span: Span, lx: dict) -> bool:
+    """A date of what was planned, expected or only possible, not of what happened:
+    `a campaign planned for 1976`, `the port would be exposed in 1976`. Up the tree from
+    the timex to its verb, a word (or its modifier) whose lemma is one of `plan_words`,
+    or the verb's auxiliary one of `irrealis_auxiliaries`."""
+    tok = span.root
+    for _ in range(8):
+        if tok.i not in range(span.start, span.end) and (tok.lemma_.lower() in lx["plan_words"] or any(
+                c.dep_ == "amod" and c.lemma_.lower() in lx["plan_words"] for c in tok.children)):
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return any(c.dep_ == "aux" and c.lower_ in lx["irrealis_auxiliaries"] for c in tok.children)
+        tok = tok.head
+    return False
 
 
 def _quoted(text: str, start: int, lx: dict) -> bool:

@@ -49,6 +49,14 @@ CASES = [
     # a number far older than the story's years, written without an era, is a count
     ("The brigade landed in April 1951 with a company of 300. In late May, it moved inland.",
      "late May", "DATE", "1951-05", "END", "1951-05-01", "1951-05-31", "April 1951"),
+    # what was planned or only possible does not move the story
+    ("The rebels struck in March 1874. The fort would be abandoned for a planned campaign in 1876. "
+     "On 11 April, the rebels attacked again.",
+     "11 April", "DATE", "1874-04-11", None, "1874-04-11", "1874-04-11", "March 1874"),
+    ("The rebels struck in March 1874. A new offensive was planned for 1876. On 11 April, they attacked again.",
+     "11 April", "DATE", "1874-04-11", None, "1874-04-11", "1874-04-11", "March 1874"),
+    ("The rebels struck in March 1874. They took the fort in 1876. On 11 April, they attacked again.",
+     "11 April", "DATE", "1876-04-11", None, "1876-04-11", "1876-04-11", "1876"),
     # with only a date outside the story before it, that date is better than nothing
     ("The diary was published in 1923. On 4 May, the author reached the coast.",
      "4 May", "DATE", "1923-05-04", None, "1923-05-04", "1923-05-04", "1923"),
