@@ -303,7 +303,10 @@ class Normaliser:
         rest, mod = self.strip_mod(text)
         if kind == "season":
             m = self.rx["season_value"].search(rest)
-            return Parsed("DATE", f"{m.group(2)}-{lx['seasons'][m.group(1).lower()]}", mod) if m else None
+            if not m:
+                return None
+            season, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))  # `1982 summer`
+            return Parsed("DATE", f"{year}-{lx['seasons'][season.lower()]}", mod)
         if kind == "quarter":
             m = self.rx["quarter_value"].search(text)
             year = self.absolute_value(m.group(3)) if m else None

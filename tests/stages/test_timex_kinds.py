@@ -71,6 +71,14 @@ CASES = [
      "the fall", "DATE", "1804-FA", None, "1804-09-01", "1804-11-30"),
     ("The port was blockaded in 1804. By the fall of that year, it was lifted.",
      "the fall", "DATE", "1804-FA", None, "1804-09-01", "1804-11-30"),
+    # a season with its year, in either order and any case
+    ("The mills closed in the Autumn of 1907 for good.",
+     "the Autumn of 1907", "DATE", "1907-FA", None, "1907-09-01", "1907-11-30"),
+    ("The 1909 summer was the driest on record.",
+     "1909 summer", "DATE", "1909-SU", None, "1909-06-01", "1909-08-31"),
+    # `ago` looks back from the story's time like `earlier`
+    ("The envoy spoke in May 1871: \"Two years ago we were friends.\"",
+     "Two years ago", "DATE", "1869", None, "1869-01-01", "1869-12-31"),
     # halves of a year; a weekday before a date
     ("Exports fell in the latter half of 1931 across the region.",
      "the latter half of 1931", "DATE", "1931-H2", None, "1931-07-01", "1931-12-31"),
