@@ -25,11 +25,11 @@ PATTERN_KEY = "entity_patterns"
 
 
 class EntityStage(RuleFiles):
-    """Owns models/entities/en/patterns.jsonl (the SpanRuler's patterns), label_rules.json
-    and places.json (the WordNet-derived gazetteer of general geography)."""
+    """Owns models/entities/en/patterns.jsonl (the SpanRuler's patterns), label_rules.json,
+    and the WordNet-derived places.json (general geography) and person_nouns.json."""
 
     stage = "entities"
-    files = ("patterns.jsonl", "label_rules.json", "places.json")
+    files = ("patterns.jsonl", "label_rules.json", "places.json", "person_nouns.json")
 
     def __init__(self, nlp: Language, name: str, rules: str | None = None):
         self.name = name
@@ -40,7 +40,8 @@ class EntityStage(RuleFiles):
 
     def set_rules(self, rule_files: dict) -> None:
         super().set_rules(rule_files)
-        self.rules = LabelRules(rule_files["label_rules.json"], rule_files["places.json"])
+        self.rules = LabelRules(rule_files["label_rules.json"], rule_files["places.json"],
+                                rule_files["person_nouns.json"])
         self.ruler.clear()
         self.ruler.add_patterns(rule_files["patterns.jsonl"])
         for label in ("LOC", "GPE"):
@@ -58,6 +59,9 @@ class EntityStage(RuleFiles):
         candidates: list[tuple[Span, bool]] = []  # (span, confident)
         people = _person_names([self.rules.trim(e) for e in model_ents if e.label_ == "PERSON"],
                                self.rules.demonyms, model_ents, self.rules.place_only)
+        # `his general X`: X is a person wherever the document names him alone
+        introduced = self.rules.person_noun_names(doc)
+        people |= {s.text for s in introduced if not self.rules.after_place_preposition(s)}
         for span in patterns:
             fixed = self.rules.trim(span)
             if fixed is not None and self.rules.is_name(fixed):
@@ -71,6 +75,7 @@ class EntityStage(RuleFiles):
             relabelled, confident = self.relabel(fixed, people, person_tokens)
             candidates.append((relabelled, confident))
         candidates.extend((s, True) for s in self.rules.work_titles(doc))
+        candidates.extend((s, True) for s in introduced)
         candidates.extend((s, True) for s in _name_parts(doc, people, [c for c, _ in candidates]))
         kept = _resolve_overlaps(candidates)
         kept += _gazetteer_mentions(doc, self.places(doc, as_spans=True), kept)
@@ -94,7 +99,7 @@ class EntityStage(RuleFiles):
         if span.text in people and not head_rule and not self.rules.after_place_preposition(span):
             return Span(span.doc, span.start, span.end, label="PERSON"), True
         for rule in (self.rules.context_label, self.rules.word_label, self.rules.title_person,
-                     self.rules.gazetteer_label, lambda s: self.rules.person_context(s, person_tokens), self.rules.locative_label,
+                     self.rules.person_noun_label, self.rules.gazetteer_label, lambda s: self.rules.person_context(s, person_tokens), self.rules.locative_label,
                      self.rules.determiner_place, self.rules.object_place, self.rules.adjective_group):
             new = rule(span)
             if new:

@@ -21,10 +21,11 @@ NUMERIC = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 class LabelRules:
     """The word lists of models/entities/en/label_rules.json, as sets and tuples, and the
-    general gazetteer places.json (derived from WordNet by scripts/derive_places.py)."""
+    general gazetteer places.json (derived from WordNet by scripts/derive_entity_lexicon.py)."""
 
-    def __init__(self, r: dict, places: dict):
+    def __init__(self, r: dict, places: dict, person_nouns: dict):
         self.places = {name: label for label in ("LOC", "GPE") for name in places[label]}
+        self.person_nouns = set(person_nouns["nouns"])
         self.strip_leading = set(r["strip_leading"])
         self.titles = set(r["strip_leading_titles"])
         self.ideology_suffixes = tuple(r["ideology_suffixes"])
@@ -274,6 +275,54 @@ class LabelRules:
                 and token.dep_ in ("amod", "compound") and token.head.pos_ == "NOUN" and token.head.i == token.i + 1:
             return "NORP"
         return None
+
+    def person_noun_names(self, doc: Doc) -> list[Span]:
+        """Runs of one to three title-case proper nouns right after a lower-case noun for
+        a person (`the satrap X`), found by the model or not: PERSON (see person_noun_label)."""
+        found = []
+        for token in doc:
+            if not self.person_noun_before(doc, token.i + 1):
+                continue
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                    and not doc[end].is_sent_start:
+                end += 1
+            if 1 <= end - token.i - 1 <= 3 and not (end < len(doc) and doc[end].text[:1].isupper()):
+                span = Span(doc, token.i + 1, end, label="PERSON")
+                if self.word_label(span) is None:  # `a young revolutionary Georgian`: a group word
+                    found.append(span)
+        return found
+
+    def person_noun_before(self, doc: Doc, i: int) -> bool:
+        """Whether doc[i] follows a lower-case noun for a person (person_nouns.json) with
+        one space between: a common noun (`satrap`, `son-in-law`), or a noun the tagger
+        reads as an adjective after a determiner (`his general X`)."""
+        if i == 0:
+            return False
+        noun = doc[i - 1]
+        if not noun.is_lower or noun.whitespace_ != " ":
+            return False
+        start = i - 1  # a hyphenated noun is several tokens: `son`, `-`, `in`, `-`, `law`
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+                and not doc[start - 2].whitespace_:
+            start -= 2
+        word = doc[start:i].text.lower()
+        if word not in self.person_nouns:
+            return False
+        if noun.tag_ == "NN":
+            return True
+        return noun.tag_ == "JJ" and start > 0 and doc[start - 1].tag_ in ("DT", "PRP$")
+
+    def person_noun_label(self, span: Span) -> str | None:
+        """A name of one to three proper nouns right after a lower-case noun for a person
+        (`the satrap X`, `his general X`, `the rebel leader X`; person_nouns.json, from
+        WordNet) is that person: the noun is an apposition, as a title is. Not after `of`
+        or a comma (`the son of X`, `the king, X`) where the name may be anything."""
+        if span.label_ == "PERSON" or len(span) > 3 or not self.person_noun_before(span.doc, span.start):
+            return None
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span) or self.word_label(span):
+            return None
+        return "PERSON"
 
     def gazetteer_label(self, span: Span) -> str | None:
         """The kind of place a general gazetteer gives the name (places.json: WordNet's

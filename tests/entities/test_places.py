@@ -1,5 +1,5 @@
 """Kinds of places from the general gazetteer (models/entities/en/places.json, derived from
-WordNet's instance nouns by scripts/derive_places.py): islands, rivers, seas and regions
+WordNet's instance nouns by scripts/derive_entity_lexicon.py): islands, rivers, seas and regions
 are LOC, cities GPE, whatever the small model says; gazetteer places it misses are found.
 Every sentence is written for the test."""
 import pytest
