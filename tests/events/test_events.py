@@ -12,44 +12,13 @@ import srsly
 
 from pipeline.events import component  # noqa: F401  (registers hist_events)
 from pipeline.events.timeline import filter_timeline, summary, timeline_records
-from pipeline.nlp import load
 from pipeline.records import Event
 from pipeline.schema import event_roles
 from pipeline.writers import RecordBuilder
 
+from framekit import A, frame, parse, view
+
 SEED = "seeds/000_09dcfff65826fb95.txt"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load()
-
-
-_DOCS: dict[str, object] = {}
-
-
-def parse(nlp, text: str):
-    if text not in _DOCS:
-        _DOCS[text] = nlp(text)
-    return _DOCS[text]
-
-
-def frame(doc, trigger: str, etype: str) -> dict:
-    got = [e for e in doc._.events if doc.text[e["trigger"][0]:e["trigger"][1]] == trigger and e["type"] == etype]
-    assert len(got) == 1, f"{trigger!r}/{etype}: {[(doc.text[e['trigger'][0]:e['trigger'][1]], e['type']) for e in doc._.events]}"
-    return got[0]
-
-
-def view(doc, e: dict) -> tuple:
-    """(sorted (role, text, entity) arguments, time text, polarity, modality)."""
-    args = sorted((a["role"], doc.text[a["start"]:a["end"]], a["entity"]) for a in e["arguments"])
-    time = doc.text[e["time"][0]:e["time"][1]] if e["time"] else None
-    return args, time, e["polarity"], e["modality"]
-
-
-def A(role: str, text: str, entity: str | None = None) -> tuple:
-    return (role, text, entity or text)
-
 
 # (text, trigger, type, arguments, time, polarity, modality)
 CASES = [

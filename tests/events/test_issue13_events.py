@@ -8,38 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp import load
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load()
-
-
-_DOCS: dict[str, object] = {}
-
-
-def parse(nlp, text: str):
-    if text not in _DOCS:
-        _DOCS[text] = nlp(text)
-    return _DOCS[text]
-
-
-def frame(doc, trigger: str, etype: str) -> dict:
-    got = [e for e in doc._.events if doc.text[e["trigger"][0]:e["trigger"][1]] == trigger and e["type"] == etype]
-    assert len(got) == 1, f"{trigger!r}/{etype}: {[(doc.text[e['trigger'][0]:e['trigger'][1]], e['type']) for e in doc._.events]}"
-    return got[0]
-
-
-def view(doc, e: dict) -> tuple:
-    args = sorted((a["role"], doc.text[a["start"]:a["end"]], a["entity"]) for a in e["arguments"])
-    time = doc.text[e["time"][0]:e["time"][1]] if e["time"] else None
-    return args, time, e["polarity"], e["modality"]
-
-
-def A(role: str, text: str, entity: str | None = None) -> tuple:
-    return (role, text, entity or text)
-
+from framekit import A, frame, parse, view
 
 # (text, trigger, type, arguments, time, polarity, modality)
 CASES = [
