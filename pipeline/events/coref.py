@@ -3,16 +3,29 @@
 he/him/his/she/her -> (1) a PERSON subject earlier in the same sentence (the main
 clause's first), (2) the subject PERSON of the nearest previous sentence of the
 paragraph that has one, (3) the last PERSON mentioned earlier in the paragraph,
-(4) the last person referent of earlier paragraphs (the article's topic).
-they/them/their -> a plural subject (coordinated names, a group, an organisation),
-in the same order, else the last group/organisation of the paragraph.
+(4) where the paragraph gives no candidate of the right gender, the document's main
+subject (see `main_subject`), (5) else the last person referent of earlier paragraphs.
+they/them/their -> a plural subject (coordinated names, a group, an organisation) or
+the people a sentence names when it names two or more (`X married Y. They moved ...`:
+both; in an earlier sentence only when one of them is its subject), sentence by
+sentence from the pronoun's own back to the paragraph's first; but where the main
+clause of the pronoun's sentence (before it) or of the sentence before has a plural
+noun with no name for subject (`the two moved ... they`), that group is meant and the
+pronoun stays unresolved; else the last group/organisation of the paragraph; else the
+last plural subject of earlier paragraphs.
 it/its -> the same with places, organisations, laws and products.
 Gender is learnt on the way: a name once resolved from he/him/his (or introduced as
 `his wife X`, `her son X`, by the gender words of lexicon.json) is male or female, and
 a pronoun of the other gender skips it. An object pronoun (`the king removed him`) never
-refers to its own clause's subject. Coordinated names are joined with `; `.
+refers to its own clause's subject. Several referents (coordinated names, the people of
+one sentence) make one `entity` joined with `; ` (docs/annotation.md, decision 16).
+A bare surname of the main subject that the entity stage left unlabelled still counts
+as a mention of the subject (`Wrenfield sailed ...` after `Tobias Wrenfield`).
 """
 from __future__ import annotations
+
+from collections import Counter
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -96,32 +109,90 @@ def _gender_cues(lx: Lexicon, doc: Doc) -> dict[str, str]:
     return out
 
 
+def main_subject(doc: Doc) -> _Ref | None:
+    """The person a document is about: of the people its first two sentences name (a
+    biography's title and opening sentence), the one the document names most often;
+    where those name nobody, the person named most often if named at least twice. Names
+    are counted by canonical name (`entity`), so a bare surname counts for the full name;
+    ties go to the earlier first mention."""
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    count = Counter(e._.entity or e.text for e in persons)
+    opening_end = max((s.end for s in islice(doc.sents, 2)), default=0)
+    opening = [e._.entity or e.text for e in persons if e.start < opening_end]
+    pool = list(dict.fromkeys(opening)) or [n for n in dict.fromkeys(e._.entity or e.text for e in persons)
+                                            if count[n] >= 2]
+    if not pool:
+        return None
+    return _Ref(max(pool, key=lambda n: (count[n], -pool.index(n))), "PERSON", False)
+
+
+def _bare_surname(tok: Token, main: _Ref | None) -> bool:
+    """An unlabelled proper noun that is the main subject's surname (the last word of a
+    name of two or more words): a mention of the main subject the entity stage missed."""
+    if main is None or tok.ent_type_ or tok.pos_ != "PROPN":
+        return False
+    words = main.name.split()
+    return len(words) >= 2 and tok.text == words[-1]
+
+
+# A sentence whose subject is a plural noun phrase with no name (`the two`, `the rebels`):
+# `they` after it means that group, which has no canonical name to give.
+UNNAMED_GROUP = _Ref("", "", True)
+
+
+def _people(sent: list[Token], refs: list[_Ref], subjects: list[tuple[int, _Ref]] | None,
+            resolved: dict[int, _Ref]) -> _Ref | None:
+    """The referent a later `they` takes from (the start of) a sentence: UNNAMED_GROUP
+    where its main clause's subject is an unnamed plural; else the two or more people it names (`X
+    married Y`), when one of them is among `subjects` (None: no such condition, for the
+    pronoun's own sentence); else None."""
+    root = sent[0].sent.root if sent else None
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("", "CARDINAL") and tok.i not in resolved \
+                and (tok.tag_ in ("NNS", "NNPS") or tok.pos_ == "NUM") and doc_head_is_root(tok, root):
+            return UNNAMED_GROUP
+    names = list(dict.fromkeys(r.name for r in refs if r.label == "PERSON" and not r.plural))
+    if len(names) < 2 or subjects is not None and not any(r.name in names for _, r in subjects):
+        return None
+    return _Ref(REFERENT_SEPARATOR.join(names), "PERSON", True)
+
+
 def resolve(lx: Lexicon, doc: Doc) -> dict[int, str]:
     """Token index of each 3rd-person pronoun -> canonical name of its referent."""
     resolved: dict[int, _Ref] = {}
     gender = _gender_cues(lx, doc)
     topic: dict[str, _Ref] = {}
-    para, subjects, mentions = None, [], []
+    main = main_subject(doc)
+    if main is not None:
+        topic["main"] = main
+    para, subjects, mentions, people = None, [], [], []
     paragraphs = _paragraphs(doc)
     for sent in doc.sents:
         p = paragraphs[sent.start]
         if p != para:
-            para, subjects, mentions = p, [], []
+            para, subjects, mentions, people = p, [], [], []
         sent_subjects: list[tuple[int, _Ref]] = []
+        sent_people: list[_Ref] = []
         for tok in sent:
             low = tok.lower_
-            if tok.dep_ in ("nsubj", "nsubjpass") and (tok.ent_type_ or tok.i in resolved):
-                ref = _subject_ref(lx, tok, resolved)
+            surname = _bare_surname(tok, main)
+            if tok.dep_ in ("nsubj", "nsubjpass") and (tok.ent_type_ or tok.i in resolved or surname):
+                ref = main if surname else _subject_ref(lx, tok, resolved)
                 if ref is not None:
                     sent_subjects.append((tok.i, ref))
             if low not in lx.rules.pronouns or tok.pos_ != "PRON":
                 ent = lx.entity_of(tok)
                 if ent is not None and ent.start == tok.i:
                     mentions.append(_ent_ref(ent))
+                    sent_people.append(mentions[-1])
+                elif surname:
+                    mentions.append(main)
+                    sent_people.append(main)
                 continue
             banned = _clause_subjects(lx, tok, resolved) if tok.dep_ in OBJECT_DEPS and \
                 low not in lx.rules.possessive_reflexive else set()
-            ref = _resolve_one(lx, low, tok, sent, sent_subjects, subjects, mentions, topic, gender, banned)
+            ref = _resolve_one(lx, low, tok, sent, sent_subjects, subjects, mentions,
+                               [_people([t for t in sent if t.i < tok.i], sent_people, None, resolved)] + people[::-1], topic, gender, banned)
             if ref is None:
                 continue
             resolved[tok.i] = ref
@@ -129,11 +200,14 @@ def resolve(lx: Lexicon, doc: Doc) -> dict[int, str]:
                 gender[ref.name] = "f" if low in lx.rules.feminine else "m"
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 sent_subjects.append((tok.i, ref))
+            if tok.dep_ != "poss":
+                sent_people.append(ref)
         for _, ref in sent_subjects:
             for key, pron in (("personal", "he"), ("personal_f", "she"), ("plural", "they"), ("neuter", "it")):
                 if _fits(lx.rules, ref, pron, gender):
                     topic[key] = ref
         subjects.append([r for _, r in sent_subjects])
+        people.append(_people(list(sent), sent_people, sent_subjects, resolved))
     return {i: r.name for i, r in resolved.items()}
 
 
@@ -150,7 +224,10 @@ def _clause_subjects(lx: Lexicon, tok: Token, resolved: dict[int, _Ref]) -> set[
     return out
 
 
-def _resolve_one(lx, low, tok, sent, sent_subjects, subjects, mentions, topic, gender, banned) -> _Ref | None:
+def _resolve_one(lx, low, tok, sent, sent_subjects, subjects, mentions, people, topic, gender,
+                 banned) -> _Ref | None:
+    """`people`: the plural referent of the people each sentence of the paragraph names
+    (None where fewer than two), this sentence's so far first, then nearest first."""
     def ok(ref):
         return _fits(lx.rules, ref, low, gender) and ref.name not in banned
 
@@ -164,16 +241,30 @@ def _resolve_one(lx, low, tok, sent, sent_subjects, subjects, mentions, topic, g
         for ref in reversed(_sentence_mentions(lx, tok, sent)):
             if ok(ref):
                 return ref
-    for refs in reversed(subjects):
+    plural = low in lx.rules.plural
+    if plural and people[0] is UNNAMED_GROUP:
+        return None
+    if plural and people[0] is not None and ok(people[0]):
+        return people[0]
+    for n, (refs, named) in enumerate(zip(reversed(subjects), people[1:])):
         for ref in refs:
             if ok(ref):
                 return ref
+        if plural and named is UNNAMED_GROUP and n == 0:
+            return None
+        if plural and named not in (None, UNNAMED_GROUP) and ok(named):
+            return named
     for ref in reversed(mentions):
         if ok(ref):
             return ref
     if low in lx.rules.personal:
-        ref = topic.get("personal_f" if low in lx.rules.feminine else "personal")
-        return ref if ref is not None and ok(ref) else None
+        keys = ("main", "personal_f" if low in lx.rules.feminine else "personal")
+    else:
+        keys = ("plural",) if plural else ()
+    for key in keys:
+        ref = topic.get(key)
+        if ref is not None and ok(ref):
+            return ref
     return None
 
 
