@@ -144,6 +144,8 @@ def arguments(lx: Lexicon, trigger, coref: dict[int, str]) -> list[ArgumentAnnot
     extra = [("place_below", below[0])] if below else []
     for slot, tok in trigger.slots + extra:
         role_spec = "Place" if slot == "place_below" else table.get(slot)
+        if slot == "under" and role_spec is None:  # a type with no undergoer slot: as any light verb
+            role_spec = table.get("lsubj")
         if slot == "subj" and "obj" in present and "subj+obj" in table:
             role_spec = table["subj+obj"]
         if not isinstance(role_spec, str):

@@ -137,16 +137,27 @@ def slots(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
 
 
 def light_verb_subject(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
-    """`he attended the meeting`, `took part in the strike`: the verb's subject is a participant."""
-    light, causers = lx.word_classes["light_verbs"], lx.word_classes["causer_verbs"]
+    """`he attended the meeting`, `took part in the strike`: the verb's subject is a
+    participant, slot `lsubj`; `causer` for a causer verb (`ordered the arrest`), `under`
+    for a verb of undergoing (`suffered a defeat`, `evaded arrest`: the undergoer). A
+    passive light verb gives its by-phrase (`the talks were attended by X`)."""
+    words = lx.word_classes
+    light, causers = words["light_verbs"], words["causer_verbs"]
     gov = h.head
     if h.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("in", "on"):  # `took part in`
         gov = gov.head
-    elif h.dep_ not in ("dobj",):
+    elif h.dep_ not in ("dobj", "nsubjpass"):
         return []
-    if coarse_pos(gov) != "VERB" or lemma(gov) not in light | causers or is_passive(gov):
+    if coarse_pos(gov) != "VERB" or lemma(gov) not in light | causers:
         return []
-    slot = "causer" if lemma(gov) in causers else "lsubj"
+    slot = "causer" if lemma(gov) in causers else "under" if lemma(gov) in words["undergo_light_verbs"] else "lsubj"
+    if is_passive(gov):
+        if h.dep_ != "nsubjpass":
+            return []
+        return [(slot, t) for c in gov.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                for t in conjuncts(p)]
+    if h.dep_ == "nsubjpass":
+        return []
     return [(slot, t) for t in surface_subjects(gov)]
 
 
@@ -163,7 +174,9 @@ def support_verb_slots(lx: Lexicon, h: Token, present: set[str]) -> list[tuple[s
         return [("under", t) for t in surface_subjects(verb)] if not is_passive(verb) else []
     if h.dep_ == "pobj" and gov.lower_ == "to" and lemma(gov.head) in words["undergo_verbs"] and is_passive(gov.head):
         return [("under", t) for t in surface_subjects(gov.head)]  # `X was subjected to raids`
-    if h.dep_ != "dobj" or coarse_pos(gov) != "VERB" or lemma(gov) not in words["light_verbs"] | words["causer_verbs"]:
+    passive_light = h.dep_ == "nsubjpass" and is_passive(gov)  # `talks were held by X in Y`
+    if h.dep_ != "dobj" and not passive_light or coarse_pos(gov) != "VERB" \
+            or lemma(gov) not in words["light_verbs"] | words["causer_verbs"]:
         return []
     out = []
     for c in gov.children:
