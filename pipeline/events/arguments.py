@@ -72,6 +72,13 @@ def _named(lx: Lexicon, tok: Token, allowed: set[str]) -> list[Span]:
     ent = lx.entity_of(tok)
     if ent is not None:
         return [ent] if kinds(lx, tok) & allowed and ent.label_ not in NUMERIC else []
+    if tok.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"):
+        return []
+    if lemma(tok) in lx.word_classes["quantity_nouns"] and not tok.ent_type_:
+        # `a large number of enemy troops`, `the bulk of the army`: the troops, the army
+        parts = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"]
+        return [span for p in parts for q in conjuncts(p) for span in _named(lx, q, allowed)]
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
     appos = [c for c in tok.children if c.dep_ == "appos"]
@@ -171,8 +178,42 @@ def arguments(lx: Lexicon, trigger, coref: dict[int, str]) -> list[ArgumentAnnot
                 seen.add((span.start_char, span.end_char))
                 out.append({"role": role, "start": span.start_char, "end": span.end_char,
                             "entity": _entity_name(lx, span, coref, role in value_roles), "slot": (slot, tok.i)})
+    if {"Position", "Entity"} <= legal:
+        out += _title_arguments(lx, trigger, table, out, coref)
     return [ArgumentAnnotation(a["role"], a["start"], a["end"], a["entity"])
             for a in sorted(out, key=lambda a: (a["start"], a["role"]))]
+
+
+def _title_arguments(lx: Lexicon, trigger, table: dict, out: list[dict], coref: dict[int, str]) -> list[dict]:
+    """`U.S. President X died and was succeeded by Y`: the title before a person's name is
+    the Position of a personnel event, a state or organisation before it the Entity, where
+    the event has none. The name is the Person argument's, or that of the slot the role
+    table's `title_of` names (the predecessor's title is what the successor takes)."""
+    doc = trigger.head.doc
+    have = {a["role"] for a in out}
+    names = [doc[a["slot"][1]] for a in out if a["role"] == "Person"]
+    names += [t for s, t in trigger.slots if s == table.get("title_of")]
+    extra: list[dict] = []
+    for tok in names:
+        ent = lx.entity_of(tok)
+        if ent is None or ent.label_ != "PERSON":
+            continue
+        for t in reversed(doc[max(ent.start - 4, 0):ent.start]):
+            if t.head.i not in range(ent.start, ent.end) and t.head.i not in range(t.i + 1, ent.end):
+                break
+            other = lx.entity_of(t)
+            if other is not None and other.label_ in ("GPE", "ORG") and "Entity" not in have:
+                span, role = other, "Entity"
+            elif other is None and "position" in kinds(lx, t) and "Position" not in have:
+                span, role = doc[t.i:t.i + 1], "Position"
+            else:
+                continue
+            have.add(role)
+            extra.append({"role": role, "start": span.start_char, "end": span.end_char,
+                          "entity": _entity_name(lx, span, coref, role == "Position"), "slot": ("title", t.i)})
+        if extra:
+            break
+    return extra
 
 
 def _fill(lx: Lexicon, role: str, tok: Token, cfg: dict, value_roles: set[str]) -> list[Span]:

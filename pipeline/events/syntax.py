@@ -118,9 +118,13 @@ def slots(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
     """All (slot, token) pairs of a trigger head, own dependents first."""
     passive = coarse_pos(h) == "VERB" and is_passive(h)
     out = _own(h, passive)
+    if coarse_pos(h) == "VERB":
+        out = causative(lx, h, out)
     if coarse_pos(h) == "VERB" and not any(s in ("subj", "obj") and t.dep_ in SUBJ | PASS_SUBJ
                                             for s, t in out):
         out += inherited(lx, h)
+    if coarse_pos(h) == "VERB":
+        out += orderer(lx, h)
     if coarse_pos(h) == "NOUN" and not any(s == "poss" for s, _ in out):
         out += light_verb_subject(lx, h)
     if coarse_pos(h) == "NOUN":
@@ -134,6 +138,32 @@ def slots(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
             t = h.head
         fixed.append((s, t))
     return fixed
+
+
+def causative(lx: Lexicon, h: Token, own: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
+    """`X had Y thrown in jail`, `X got Y released`: Y undergoes the participle's event and
+    X causes it. The parser makes Y the participle's subject, with `had` either its
+    auxiliary between two subjects or its governing verb."""
+    if h.tag_ != "VBN":
+        return own
+    causers = lx.word_classes["causative_verbs"]
+    subjects = [c for c in h.children if c.dep_ == "nsubj"]
+    aux = [c for c in h.children if c.dep_ == "aux" and lemma(c) in causers]
+    if len(subjects) == 2 and aux and subjects[0].i < aux[0].i < subjects[1].i:
+        return [("obj", t) if t.i == subjects[1].i else (s, t) for s, t in own]
+    if len(subjects) == 1 and h.dep_ in ("ccomp", "xcomp") and lemma(h.head) in causers \
+            and coarse_pos(h.head) == "VERB":
+        return [("obj", t) if t.i == subjects[0].i else (s, t) for s, t in own] + \
+            [("subj", t) for t in surface_subjects(h.head)]
+    return own
+
+
+def orderer(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
+    """`X ordered his forces to advance`: X, slot `orderer`, for the types whose role
+    table names the one who sets the event going (a transport's Agent)."""
+    if h.dep_ != "xcomp" or lemma(h.head) not in lx.word_classes["causer_verbs"]:
+        return []
+    return [("orderer", t) for t in surface_subjects(h.head)]
 
 
 def light_verb_subject(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:

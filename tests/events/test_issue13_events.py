@@ -115,6 +115,28 @@ CASES = [
      "arrest", "Justice.Arrest-Jail", [A("Person", "printer")], "1851", "negative", "asserted"),
     ("The peace talks were attended by the duke and the bishop.",
      "talks", "Contact.Meet", [A("Entity", "duke"), A("Entity", "bishop")], None, "positive", "asserted"),
+    # the one who orders a movement is its Agent
+    ("In 1805 the duke ordered his forces to advance towards Lorch and Wiesel.",
+     "advance", "Movement.Transport",
+     [A("Agent", "duke"), A("Artifact", "forces"), A("Destination", "Lorch"), A("Destination", "Wiesel")], "1805",
+     "positive", "other"),
+    # causative `had X arrested`: X undergoes, the subject causes
+    ("In 1799 Otto Brenner had Karl Velden arrested.",
+     "arrested", "Justice.Arrest-Jail", [A("Agent", "Otto Brenner"), A("Person", "Karl Velden")], "1799", "positive",
+     "asserted"),
+    # a quantity of a participant: the participant (`a large number of`, `the bulk of`)
+    ("The rebels encircled a large number of enemy troops, while the bulk of the royal forces fled.",
+     "encircled", "Conflict.Attack", [A("Attacker", "rebels"), A("Target", "enemy troops")], None, "positive",
+     "asserted"),
+    ("The rebels encircled a large number of enemy troops, while the bulk of the royal forces fled.",
+     "fled", "Movement.Transport", [A("Artifact", "royal forces")], None, "positive", "asserted"),
+    # a title before the name is the Position; the successor takes the predecessor's
+    ("In April 1871, Prussian Chancellor Otto Brenner died and was succeeded by Karl Velden.",
+     "succeeded", "Personnel.Start-Position", [A("Person", "Karl Velden"), A("Position", "Chancellor")], "April 1871",
+     "positive", "asserted"),
+    ("In 1860 the king dismissed General Karl Velden.",
+     "dismissed", "Personnel.End-Position", [A("Person", "Karl Velden"), A("Position", "General")], "1860",
+     "positive", "asserted"),
     # 13.6: modality cues (cues.json)
     ("In 1915 the cabinet decided to invade the northern province.",
      "invade", "Conflict.Attack", [A("Attacker", "cabinet"), A("Target", "northern province")], "1915", "positive", "other"),
