@@ -69,10 +69,12 @@ def _named(lx: Lexicon, tok: Token, allowed: set[str]) -> list[Span]:
     """The entity or pronoun a slot token stands for, looking through a common noun."""
     if tok.lower_ in lx.rules.pronouns and tok.pos_ == "PRON" or tok.tag_ == "PRP$":
         return [tok.doc[tok.i:tok.i + 1]] if kinds(lx, tok) & allowed else []
+    if tok.pos_ == "NUM" and tok.ent_type_ in ("", "CARDINAL"):
+        return _counted(lx, tok, allowed)
     ent = lx.entity_of(tok)
     if ent is not None:
         return [ent] if kinds(lx, tok) & allowed and ent.label_ not in NUMERIC else []
-    if tok.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"):
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return []
     if lemma(tok) in lx.word_classes["quantity_nouns"] and not tok.ent_type_:
         # `a large number of enemy troops`, `the bulk of the army`: the troops, the army
@@ -100,6 +102,18 @@ def _named(lx: Lexicon, tok: Token, allowed: set[str]) -> list[Span]:
             if ent is not None and ent.label_ not in NUMERIC and kinds(lx, p) & allowed:
                 return [e for e in (lx.entity_of(c) for c in conjuncts(p)) if e is not None]  # `towns of X and Y`
     return [nominal] if nominal is not None else []
+
+
+def _counted(lx: Lexicon, tok: Token, allowed: set[str]) -> list[Span]:
+    """A number standing for a group (ACE: the headless phrase is the mention): `Two of
+    the divisions attacked` -> `Two`, `the other two secured the road` -> `other two`;
+    only with an `of`-phrase naming participants or an `other`, never a bare count."""
+    of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    other = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.lower_ == "other"]
+    if of and not participant_kinds(lx, of[0]) & PARTICIPANTS & allowed or not of and not other:
+        return []
+    lo = other[0].i if other else tok.i
+    return [tok.doc[lo:tok.i + 1]]
 
 
 def _common_noun(tok: Token) -> bool:

@@ -137,6 +137,21 @@ CASES = [
     ("In 1860 the king dismissed General Karl Velden.",
      "dismissed", "Personnel.End-Position", [A("Person", "Karl Velden"), A("Position", "General")], "1860",
      "positive", "asserted"),
+    # a number standing for a group is the mention (`Two of the divisions`, `the other two`)
+    ("Two of the four royal divisions began a siege of the town.",
+     "siege", "Conflict.Attack", [A("Attacker", "Two"), A("Target", "town")], None, "positive", "asserted"),
+    ("The other two, both armoured, secured the bridge.",
+     "secured", "Conflict.Attack", [A("Attacker", "other two"), A("Target", "bridge")], None, "positive", "asserted"),
+    # a bare count is no participant
+    ("In 1925, the two moved to the capital.",
+     "moved", "Movement.Transport", [A("Destination", "capital")], "1925", "positive", "asserted"),
+    # what a defeat or conquest is `of` (or, without an of-phrase, whose it is) undergoes it
+    ("The city's conquest in 1702 shocked the court.",
+     "conquest", "Conflict.Attack", [A("Target", "city")], "1702", "positive", "asserted"),
+    ("The Swedish defeat at the river in 1702 ended the war.",
+     "defeat", "Conflict.Attack", [A("Target", "Swedish"), A("Place", "river")], "1702", "positive", "asserted"),
+    ("The Prussian capture of the city in 1702 shocked the court.",
+     "capture", "Conflict.Attack", [A("Attacker", "Prussian"), A("Target", "city")], "1702", "positive", "asserted"),
     # 13.6: modality cues (cues.json)
     ("In 1915 the cabinet decided to invade the northern province.",
      "invade", "Conflict.Attack", [A("Attacker", "cabinet"), A("Target", "northern province")], "1915", "positive", "other"),
