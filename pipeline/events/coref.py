@@ -140,17 +140,19 @@ def _bare_surname(tok: Token, main: _Ref | None) -> bool:
 UNNAMED_GROUP = _Ref("", "", True)
 
 
-def _people(sent: list[Token], refs: list[_Ref], subjects: list[tuple[int, _Ref]] | None,
-            resolved: dict[int, _Ref]) -> _Ref | None:
+def _unnamed_plural_subject(tok: Token, root: Token, resolved: dict[int, _Ref]) -> bool:
+    """A main-clause subject that is a plural noun or a number with no name (`the rebels`)."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("", "CARDINAL") and tok.i not in resolved \
+        and (tok.tag_ in ("NNS", "NNPS") or tok.pos_ == "NUM") and doc_head_is_root(tok, root)
+
+
+def _people(unnamed: bool, refs: list[_Ref], subjects: list[tuple[int, _Ref]] | None) -> _Ref | None:
     """The referent a later `they` takes from (the start of) a sentence: UNNAMED_GROUP
-    where its main clause's subject is an unnamed plural; else the two or more people it names (`X
-    married Y`), when one of them is among `subjects` (None: no such condition, for the
-    pronoun's own sentence); else None."""
-    root = sent[0].sent.root if sent else None
-    for tok in sent:
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("", "CARDINAL") and tok.i not in resolved \
-                and (tok.tag_ in ("NNS", "NNPS") or tok.pos_ == "NUM") and doc_head_is_root(tok, root):
-            return UNNAMED_GROUP
+    where its main clause has an unnamed plural subject (`unnamed`); else the two or more
+    people it names (`X married Y`), when one of them is among `subjects` (None: no such
+    condition, for the pronoun's own sentence); else None."""
+    if unnamed:
+        return UNNAMED_GROUP
     names = list(dict.fromkeys(r.name for r in refs if r.label == "PERSON" and not r.plural))
     if len(names) < 2 or subjects is not None and not any(r.name in names for _, r in subjects):
         return None
@@ -173,7 +175,9 @@ def resolve(lx: Lexicon, doc: Doc) -> dict[int, str]:
             para, subjects, mentions, people = p, [], [], []
         sent_subjects: list[tuple[int, _Ref]] = []
         sent_people: list[_Ref] = []
+        root, unnamed = sent.root, False  # Span.root scans the sentence: once per sentence
         for tok in sent:
+            unnamed = unnamed or _unnamed_plural_subject(tok, root, resolved)
             low = tok.lower_
             surname = _bare_surname(tok, main)
             if tok.dep_ in ("nsubj", "nsubjpass") and (tok.ent_type_ or tok.i in resolved or surname):
@@ -192,7 +196,7 @@ def resolve(lx: Lexicon, doc: Doc) -> dict[int, str]:
             banned = _clause_subjects(lx, tok, resolved) if tok.dep_ in OBJECT_DEPS and \
                 low not in lx.rules.possessive_reflexive else set()
             ref = _resolve_one(lx, low, tok, sent, sent_subjects, subjects, mentions,
-                               [_people([t for t in sent if t.i < tok.i], sent_people, None, resolved)] + people[::-1], topic, gender, banned)
+                               [_people(unnamed, sent_people, None)] + people[::-1], topic, gender, banned)
             if ref is None:
                 continue
             resolved[tok.i] = ref
@@ -207,7 +211,7 @@ def resolve(lx: Lexicon, doc: Doc) -> dict[int, str]:
                 if _fits(lx.rules, ref, pron, gender):
                     topic[key] = ref
         subjects.append([r for _, r in sent_subjects])
-        people.append(_people(list(sent), sent_people, sent_subjects, resolved))
+        people.append(_people(unnamed, sent_people, sent_subjects))
     return {i: r.name for i, r in resolved.items()}
 
 
