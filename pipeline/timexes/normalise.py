@@ -305,8 +305,9 @@ class Normaliser:
             m = self.rx["season_value"].search(rest)
             if not m:
                 return None
-            season, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))  # `1982 summer`
-            return Parsed("DATE", f"{year}-{lx['seasons'][season.lower()]}", mod)
+            season, written = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))  # `1982 summer`
+            year = self._day_month_year(written)  # `1907`, `480 BC` -> BC0480
+            return Parsed("DATE", f"{year}-{lx['seasons'][season.lower()]}", mod) if year else None
         if kind == "quarter":
             m = self.rx["quarter_value"].search(text)
             year = self.absolute_value(m.group(3)) if m else None

@@ -76,6 +76,15 @@ CASES = [
      "the Autumn of 1907", "DATE", "1907-FA", None, "1907-09-01", "1907-11-30"),
     ("The 1909 summer was the driest on record.",
      "1909 summer", "DATE", "1909-SU", None, "1909-06-01", "1909-08-31"),
+    ("The fleet gathered in the spring of 480 BC near the strait.",
+     "the spring of 480 BC", "DATE", "BC0480-SP", None, "-0479-03-01", "-0479-05-31"),
+    ("The fleet sailed in late autumn of 381 BC from the gulf.",
+     "late autumn of 381 BC", "DATE", "BC0381-FA", "END", "-0380-09-01", "-0380-11-30"),
+    # a season coordinated with another, a modifier after the article
+    ("The siege began in May 1776. It lasted throughout the fall and winter.",
+     "winter", "DATE", "1776-WI", None, "1776-12-01", "1777-02-28"),
+    ("The canal was dug in 1827. In the early summer, the first barges passed.",
+     "the early summer", "DATE", "1827-SU", "START", "1827-06-01", "1827-08-31"),
     # `ago` looks back from the story's time like `earlier`
     ("The envoy spoke in May 1871: \"Two years ago we were friends.\"",
      "Two years ago", "DATE", "1869", None, "1869-01-01", "1869-12-31"),
