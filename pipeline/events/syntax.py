@@ -49,7 +49,7 @@ def _own(h: Token, passive: bool) -> list[tuple[str, Token]]:
             out += [("subj", p) for p in c.children if p.dep_ == "pobj"]
         elif dep in ("attr", "oprd"):
             out.append(("attr", c))
-        elif dep == "poss":
+        elif dep == "poss" and not _classifier(c, h):
             out.append(("poss", c))
         elif dep in ("compound", "amod", "nmod", "npadvmod") and coarse_pos(h) == "NOUN":
             out.append(("mod", c))
@@ -58,6 +58,13 @@ def _own(h: Token, passive: bool) -> list[tuple[str, Token]]:
         elif dep == "advmod":  # `sent back to X`, `moved away from X`
             out += [x for p in c.children if p.dep_ == "prep" for x in prep_objects(p)]
     return out
+
+
+def _classifier(poss: Token, h: Token) -> bool:
+    """`workers' strikes`, `miners' meetings`: a bare plural genitive on a plural event noun
+    says what kind of events they are, not who took part (`the dockers' strike` does)."""
+    return poss.tag_ == "NNS" and h.tag_ == "NNS" and not poss.ent_type_ \
+        and not any(d.dep_ in ("det", "poss") for d in poss.children)
 
 
 def prep_objects(prep: Token) -> list[tuple[str, Token]]:

@@ -152,6 +152,14 @@ CASES = [
      "defeat", "Conflict.Attack", [A("Target", "Swedish"), A("Place", "river")], "1702", "positive", "asserted"),
     ("The Prussian capture of the city in 1702 shocked the court.",
      "capture", "Conflict.Attack", [A("Attacker", "Prussian"), A("Target", "city")], "1702", "positive", "asserted"),
+    # a bare plural genitive on plural event nouns names a kind: the support verb's
+    # subject takes part (`dockers' strikes`); with a determiner it is the participant
+    ("In 1888 the printer organised two dockers' strikes in the port.",
+     "strikes", "Conflict.Demonstrate", [A("Entity", "printer"), A("Place", "port")], "1888", "positive", "asserted"),
+    ("Hesketh Marlow attended secret miners' meetings in the valley.",
+     "meetings", "Contact.Meet", [A("Entity", "Hesketh Marlow"), A("Place", "valley")], None, "positive", "asserted"),
+    ("In 1890 the dockers' strike spread to the mills.",
+     "strike", "Conflict.Demonstrate", [A("Entity", "dockers")], "1890", "positive", "asserted"),
     # 13.6: modality cues (cues.json)
     ("In 1915 the cabinet decided to invade the northern province.",
      "invade", "Conflict.Attack", [A("Attacker", "cabinet"), A("Target", "northern province")], "1915", "positive", "other"),
