@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from ..annotations import ArgumentAnnotation
 from ..schema import event_roles
 from .lexicon import Lexicon, kinds, lemma, participant_kinds
-from .syntax import conjuncts, prep_objects
+from .syntax import companions, conjuncts, prep_objects
 
 VALUE_LEFT = {"compound", "amod", "nummod", "nmod", "quantmod", "advmod", "npadvmod"}
 SINGLE = {"Place", "Destination", "Origin"}  # one mention (or one coordination) per event
@@ -173,7 +173,7 @@ def arguments(lx: Lexicon, trigger, coref: dict[int, str]) -> list[ArgumentAnnot
             continue
         if slot == "place_below" and any(a["role"] == "Place" for a in out):
             continue
-        group = conjuncts(tok) if tok.pos_ != "VERB" else [tok]
+        group = [c for t in conjuncts(tok) for c in [t, *companions(t)]] if tok.pos_ != "VERB" else [tok]
         for t in group:
             if lo <= t.i < hi or t.is_punct:
                 continue

@@ -222,6 +222,13 @@ def support_verb_slots(lx: Lexicon, h: Token, present: set[str]) -> list[tuple[s
     return out
 
 
+def companions(tok: Token) -> list[Token]:
+    """`X along with Y`, `X together with Y`: Y (and its conjuncts) share X's part."""
+    return [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("along", "together")
+            for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
+            for p in w.children if p.dep_ == "pobj" for t in conjuncts(p)]
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """A token and the tokens coordinated with it (`X and Y`), in text order."""
     return sorted({tok, *tok.conjuncts}, key=lambda t: t.i)

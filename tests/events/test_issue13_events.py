@@ -160,6 +160,13 @@ CASES = [
      "meetings", "Contact.Meet", [A("Entity", "Hesketh Marlow"), A("Place", "valley")], None, "positive", "asserted"),
     ("In 1890 the dockers' strike spread to the mills.",
      "strike", "Conflict.Demonstrate", [A("Entity", "dockers")], "1890", "positive", "asserted"),
+    # `X along with Y` shares X's part; a bare compass direction is no place
+    ("Marcus Velden along with governor Otto Brenner founded a militia in the north and captured the town.",
+     "captured", "Conflict.Attack", [A("Attacker", "Marcus Velden"), A("Attacker", "Otto Brenner"), A("Target", "town")],
+     None, "positive", "asserted"),
+    ("Marcus Velden along with governor Otto Brenner founded a militia in the north and captured the town.",
+     "founded", "Business.Start-Org", [A("Agent", "Marcus Velden"), A("Agent", "Otto Brenner"), A("Org", "militia")],
+     None, "positive", "asserted"),
     # 13.6: modality cues (cues.json)
     ("In 1915 the cabinet decided to invade the northern province.",
      "invade", "Conflict.Attack", [A("Attacker", "cabinet"), A("Target", "northern province")], "1915", "positive", "other"),
