@@ -86,7 +86,7 @@ class Narrative:
             if unit == "decade":
                 return (f"{y // 10:03d}" if y > 0 else None), ref[1]
             return _format(y, m if unit in ("month", "week", "day") else None, d if unit in ("week", "day") else None), ref[1]
-        if kind in ("month", "next_month", "season", "next_season"):
+        if kind in ("month", "next_month", "previous_month", "season", "next_season"):
             ref = self._latest("year")
             if not ref:
                 return None, None
@@ -96,6 +96,8 @@ class Narrative:
                 y += _rollover(m, target, flashback)
             elif kind == "next_month":
                 y += 1 if m is None or m >= target else 0
+            elif kind == "previous_month":  # `the previous April`: the last April before the reference
+                y -= 1 if m is None or m <= target else 0
             elif kind == "next_season":
                 y += 1 if m is None or m >= SEASON_MONTHS[target][0] else 0
             year = year_value(y)

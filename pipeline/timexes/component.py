@@ -89,7 +89,8 @@ class TimexStage(RuleFiles):
                 # a range dated from the story (`from October to March`) leaves it at its end;
                 # `two decades earlier` looks back without moving the story there
                 ref = value.split("/")[-1] if parsed.relation and value else value
-                backward = parsed.relation and parsed.relation[0] == "shift" and parsed.relation[2] < 0
+                backward = parsed.relation and (parsed.relation[0] == "previous_month" or (
+                    parsed.relation[0] == "shift" and parsed.relation[2] < 0))
                 narrative.add(ref, (span.start_char, span.end_char), story and not backward)
             earliest, latest = interval(value.split("T")[0] if value and parsed.type == "TIME" else value, parsed.type)
             span._.timex = TimexAnnotation(

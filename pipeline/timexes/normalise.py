@@ -30,7 +30,7 @@ class Parsed:
     type: str
     value: str | None
     mod: str | None = None
-    relation: tuple | None = None  # ("year",) | ("era",) | ("same", unit) | ("shift", unit, n) | ("next_month", m)
+    relation: tuple | None = None  # ("year",) | ("era",) | ("same", unit) | ("shift", unit, n) | ("next_month", m) ...
 
 
 class Normaliser:
@@ -380,6 +380,8 @@ class Normaliser:
                 return Parsed("DATE", None, None, ("next_season", season))
             return Parsed("DATE", None, None, ("shift", unit, 1)) if unit else None
         if head in lx["anaphoric_prev"]:
+            if month:
+                return Parsed("DATE", None, None, ("previous_month", month))
             return Parsed("DATE", None, None, ("shift", unit, -1)) if unit else None
         if month:
             return Parsed("DATE", None, None, ("month", month))

@@ -57,6 +57,16 @@ CASES = [
      "11 April", "DATE", "1874-04-11", None, "1874-04-11", "1874-04-11", "March 1874"),
     ("The rebels struck in March 1874. They took the fort in 1876. On 11 April, they attacked again.",
      "11 April", "DATE", "1876-04-11", None, "1876-04-11", "1876-04-11", "1876"),
+    # `the previous April` looks back to the last April before the reference, and the
+    # story does not move there
+    ("The port fell in March 1917. The fort taken the previous April was lost.",
+     "the previous April", "DATE", "1916-04", None, "1916-04-01", "1916-04-30", "March 1917"),
+    ("The port fell in October 1917. The fort taken the previous April was lost.",
+     "the previous April", "DATE", "1917-04", None, "1917-04-01", "1917-04-30", "October 1917"),
+    ("The port fell in March 1917. The fort taken the previous April was lost. Earlier in the month, rain fell.",
+     "Earlier in the month", "DATE", "1917-03", None, "1917-03-01", "1917-03-31", "March 1917"),
+    ("The port fell in October 1917. Later in the year, the army rested.",
+     "Later in the year", "DATE", "1917", None, "1917-01-01", "1917-12-31", "October 1917"),
     # with only a date outside the story before it, that date is better than nothing
     ("The diary was published in 1923. On 4 May, the author reached the coast.",
      "4 May", "DATE", "1923-05-04", None, "1923-05-04", "1923-05-04", "1923"),
