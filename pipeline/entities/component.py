@@ -79,6 +79,7 @@ class EntityStage(RuleFiles):
         candidates.extend((s, True) for s in _name_parts(doc, people, [c for c, _ in candidates]))
         kept = _resolve_overlaps(candidates)
         kept += _gazetteer_mentions(doc, self.places(doc, as_spans=True), kept)
+        kept += [(s, True) for s in self.rules.missed_groups(doc, {i for s, _ in kept for i in range(s.start, s.end)})]
         kept = self.harmonise(_full_names_of_people(kept + _repeated_mentions(doc, kept), self.rules))
         ents = sorted((s for s, _ in kept), key=lambda s: s.start)
         doc.ents = ents
@@ -98,8 +99,9 @@ class EntityStage(RuleFiles):
         head_rule = self.rules.word_label(span) if len(span) > 1 else None
         if span.text in people and not head_rule and not self.rules.after_place_preposition(span):
             return Span(span.doc, span.start, span.end, label="PERSON"), True
-        for rule in (self.rules.context_label, self.rules.word_label, self.rules.title_person,
-                     self.rules.person_noun_label, self.rules.gazetteer_label, lambda s: self.rules.person_context(s, person_tokens), self.rules.locative_label,
+        for rule in (self.rules.context_label, self.rules.compass_region, self.rules.word_label,
+                     self.rules.title_person, self.rules.person_noun_label, self.rules.gazetteer_label,
+                     self.rules.plural_group, lambda s: self.rules.person_context(s, person_tokens), self.rules.locative_label,
                      self.rules.determiner_place, self.rules.object_place, self.rules.adjective_group):
             new = rule(span)
             if new:

@@ -53,6 +53,8 @@ class LabelRules:
         self.title_words = set(r["title_function_words"])
         self.place_titles = set(r["place_forming_titles"])
         self.era_words = set(r["era_words"])
+        self.compass = set(r["compass_words"])
+        self.front_words = set(r["front_words"])
         self.person_subject_verbs = set(r["person_subject_verbs"])
         self.person_passive_verbs = set(r["person_passive_verbs"])
 
@@ -65,6 +67,8 @@ class LabelRules:
                                or (doc[start].text in self.era_words and start > 0 and doc[start - 1].like_num)
                                or (end - start > 1 and doc[start].pos_ == "ADV" and doc[start].text.endswith("ly"))
                                or all(c in TRIM_START for c in doc[start].text)
+                               or (end - start > 1 and doc[start].is_sent_start and doc[start].pos_ in ("SCONJ", "ADP", "CCONJ")
+                                   and label not in ("WORK_OF_ART", "LAW"))
                                or (label == "PERSON" and end - start > 1 and (doc[start].text in self.titles
                                    or doc[start].text in self.demonyms
                                    or doc[start].text.lower().endswith(self.group_suffixes)))):
@@ -104,6 +108,12 @@ class LabelRules:
         if label == "PERSON":
             while end < len(doc) - 1 and glued(end) and doc[end + 1].is_lower:
                 end += 2
+        def particle(t) -> bool:  # `-ni`, `-e-`: a short lower-case name part, not a word (`-led`, `-in`)
+            return t.is_lower and len(t.text) <= 3 and not t.is_stop and t.pos_ not in ("VERB", "ADP", "ADV", "AUX")
+        if label not in NUMERIC and label != "NORP":  # `X-ni`, `X-e-Y`, `Abd-al-X`: names over particles
+            while end < len(doc) - 1 and glued(end) and (particle(doc[end + 1]) or
+                                                         (particle(doc[end - 1]) and doc[end + 1].is_title)):
+                end += 2
         if label in ("EVENT", "LAW", "ORG") and end - start >= 2:
             while start >= 2 and glued(start - 1) and doc[start - 2].text[:1].isupper():
                 start -= 2
@@ -138,6 +148,9 @@ class LabelRules:
         doc = span.doc
         if span.end < len(doc) and doc[span.end].lower_ == "language":
             return "LANGUAGE"
+        if span.end < len(doc) and doc[span.end].is_lower and self.context.get(doc[span.end].text) == "LOC" \
+                and span.start > 0 and doc[span.start - 1].lower_ == "the":
+            return "LOC"  # `the X river`, `the X mountains`: the noun after names the kind of place
         i = span.start - 1
         closes = span.end >= len(doc) or doc[span.end].is_punct
         while i >= 0 and (doc[i].text in self.links or (closes and doc[i].text == ",")) and span.start - i <= 3:
@@ -197,6 +210,8 @@ class LabelRules:
         if len(span) != 1 or span.label_ == "PERSON":
             return None
         token, doc = span[0], span.doc
+        if token.tag_ == "NNPS" and span.label_ == "NORP":
+            return None  # `the Romans added`: a plural people, not one person
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in self.speech_verbs:
             return "PERSON"
         if (token.dep_ == "nsubj" and token.head.lemma_ in self.person_subject_verbs) or \
@@ -252,7 +267,7 @@ class LabelRules:
         """A place by its position: the object of a verb that only takes places (`besieged
         X`, `occupied X`), after `north of`/`the outskirts of`, or, when the model did not
         call it a person, coordinated with a name the model calls a place (`Y and X`)."""
-        if len(span) > 3 or span.label_ not in ("PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART"):
+        if len(span.text.split()) > 3 or span.label_ not in ("PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART"):
             return None
         root, doc = span.root, span.doc
         if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in self.place_object_verbs:
@@ -265,6 +280,22 @@ class LabelRules:
             return "GPE"
         return None
 
+    def missed_groups(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """Capitalised group adjectives the model missed, before a common noun: a demonym
+        (`Soviet troops`) or a word with a group ending (`-ian`, `-ist`, `-ese`:
+        `Carthaginian citizens`, `Royalist efforts`), not at a sentence's start. NORP."""
+        found = []
+        for token in doc:
+            if token.i in covered or token.is_sent_start or not token.is_title or token.i + 1 >= len(doc):
+                continue
+            nxt = doc[token.i + 1]
+            if not (nxt.pos_ == "NOUN" and nxt.is_lower and token.dep_ in ("amod", "compound") and token.head.i == nxt.i):
+                continue
+            if token.text in self.demonyms or (token.tag_ in ("JJ", "NNP") and token.lower_.endswith(self.group_suffixes)
+                                               and token.lower_.endswith(("ian", "ist", "ese", "ish"))):
+                found.append(Span(doc, token.i, token.i + 1, label="NORP"))
+        return found
+
     def adjective_group(self, span: Span) -> str | None:
         """A one-word name used as an adjective before a common noun (`Confederate troops`,
         `Royalist officers`) names a group of people: NORP, not the organisation."""
@@ -275,6 +306,33 @@ class LabelRules:
                 and token.dep_ in ("amod", "compound") and token.head.pos_ == "NOUN" and token.head.i == token.i + 1:
             return "NORP"
         return None
+
+    def compass_region(self, span: Span) -> str | None:
+        """A compass word before a place names a region of it (`North Georgia`, `Western
+        Germany`): LOC, unless the gazetteer knows the whole as a state (`North Korea`,
+        `West Virginia`). The place is one the gazetteer knows or the model labels a place
+        elsewhere in the document. A compass word before `Front` names a war's front: LOC."""
+        doc = span.doc
+        if len(span) < 2 or span[0].text not in self.compass or span.label_ == "LOC":
+            return None
+        rest = span[1:]
+        if len(rest) == 1 and rest[0].text in self.front_words:
+            return "LOC"
+        if self.places.get(span.text) == "GPE" or span.label_ not in ("GPE", "ORG"):
+            return None
+        words = [t.text for t in rest]
+        n = len(words)
+        known = rest.text in self.places or any(
+            [t.text for t in doc[i:i + n]] == words and all(t.ent_type_ in ("GPE", "LOC") for t in doc[i:i + n])
+            for i in range(len(doc) - n + 1) if not span.start <= i < span.end)
+        return "LOC" if known else None
+
+    def plural_group(self, span: Span) -> str | None:
+        """A plural proper noun of a nationality the model calls PERSON (`the Romans`,
+        `many Mexicans`: tagged NNPS, singular in `-an`) is a group: NORP."""
+        if len(span) != 1 or span.label_ != "PERSON" or span[0].tag_ != "NNPS":
+            return None
+        return "NORP" if span.text.endswith("ans") or span.text in self.demonyms else None
 
     def person_noun_names(self, doc: Doc) -> list[Span]:
         """Runs of one to three title-case proper nouns right after a lower-case noun for
@@ -349,7 +407,7 @@ class LabelRules:
     def locative_label(self, span: Span) -> str | None:
         """A one-word name after `in`/`to`/`from`... that the model calls PERSON/NORP is a place."""
         doc = span.doc
-        if span.label_ not in ("PERSON", "NORP", "ORG", "PRODUCT", "WORK_OF_ART") or len(span) > 2:
+        if span.label_ not in ("PERSON", "NORP", "ORG", "PRODUCT", "WORK_OF_ART") or len(span.text.split()) > 2:
             return None
         if span.start == 0 or doc[span.start - 1].lower_ not in self.locative:
             return None
