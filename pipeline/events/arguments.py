@@ -192,21 +192,24 @@ def arguments(lx: Lexicon, trigger, coref: dict[int, str]) -> list[ArgumentAnnot
                 seen.add((span.start_char, span.end_char))
                 out.append({"role": role, "start": span.start_char, "end": span.end_char,
                             "entity": _entity_name(lx, span, coref, role in value_roles), "slot": (slot, tok.i)})
-    if {"Position", "Entity"} <= legal:
+    if table.get("title_of"):
         out += _title_arguments(lx, trigger, table, out, coref)
     return [ArgumentAnnotation(a["role"], a["start"], a["end"], a["entity"])
             for a in sorted(out, key=lambda a: (a["start"], a["role"]))]
 
 
 def _title_arguments(lx: Lexicon, trigger, table: dict, out: list[dict], coref: dict[int, str]) -> list[dict]:
-    """`U.S. President X died and was succeeded by Y`: the title before a person's name is
-    the Position of a personnel event, a state or organisation before it the Entity, where
-    the event has none. The name is the Person argument's, or that of the slot the role
-    table's `title_of` names (the predecessor's title is what the successor takes)."""
+    """`U.S. President X resigned`: the title before a person's name is the Position of a
+    personnel event, a state or organisation before it the Entity, where the event has
+    none. Whose title counts is the role table's `title_of`, a list of roles (`Person`:
+    the one who leaves a post) or slots (`obj` of `succeeded`: the predecessor, whose
+    post the successor takes); a successor's own title (`General X succeeded Y`) is
+    what he already was, not what he became."""
     doc = trigger.head.doc
     have = {a["role"] for a in out}
-    names = [doc[a["slot"][1]] for a in out if a["role"] == "Person"]
-    names += [t for s, t in trigger.slots if s == table.get("title_of")]
+    sources = table["title_of"]
+    names = [doc[a["slot"][1]] for a in out if a["role"] in sources]
+    names += [t for s, t in trigger.slots if s in sources]
     extra: list[dict] = []
     for tok in names:
         ent = lx.entity_of(tok)

@@ -131,7 +131,8 @@ CASES = [
     ("The rebels encircled a large number of enemy troops, while the bulk of the royal forces fled.",
      "fled", "Movement.Transport", [A("Artifact", "royal forces")], None, "positive", "asserted"),
     # a title before the name is the Position; the successor takes the predecessor's
-    ("In April 1871, Prussian Chancellor Otto Brenner died and was succeeded by Karl Velden.",
+    # (his own rank is what the successor already was, not the post he takes)
+    ("In April 1871, Prussian Chancellor Otto Brenner died and was succeeded by Grand Admiral Karl Velden.",
      "succeeded", "Personnel.Start-Position", [A("Person", "Karl Velden"), A("Position", "Chancellor")], "April 1871",
      "positive", "asserted"),
     ("In 1860 the king dismissed General Karl Velden.",
