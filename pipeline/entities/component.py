@@ -76,11 +76,14 @@ class EntityStage(RuleFiles):
             candidates.append((relabelled, confident))
         candidates.extend((s, True) for s in self.rules.work_titles(doc))
         candidates.extend((s, True) for s in introduced)
+        model_tokens = {i for e in model_ents for i in range(e.start, e.end)}
+        candidates.extend((s, False) for s in self.rules.titled_names(doc, model_tokens))
         candidates.extend((s, True) for s in _name_parts(doc, people, [c for c, _ in candidates]))
-        kept = _resolve_overlaps(candidates)
+        kept = _split_units(_resolve_overlaps(candidates), self.rules)
         kept += _gazetteer_mentions(doc, self.places(doc, as_spans=True), kept)
         kept += [(s, True) for s in self.rules.missed_groups(doc, {i for s, _ in kept for i in range(s.start, s.end)})]
         kept = self.harmonise(_full_names_of_people(kept + _repeated_mentions(doc, kept), self.rules))
+        kept = _defined_acronyms(doc, kept)
         ents = sorted((s for s, _ in kept), key=lambda s: s.start)
         doc.ents = ents
         canonical.assign(doc, list(doc.ents), self.rules)
@@ -166,6 +169,43 @@ def _repeated_mentions(doc: Doc, kept: list[tuple[Span, bool]]) -> list[tuple[Sp
         else:
             i += 1
     return found
+
+
+def _split_units(kept: list[tuple[Span, bool]], rules: LabelRules) -> list[tuple[Span, bool]]:
+    """`US Eighth Army` -> `US` + `Eighth Army` (LabelRules.split_unit); a country is one
+    the document labels GPE elsewhere or the gazetteer knows."""
+    gpe_names = {s.text for s, _ in kept if s.label_ == "GPE"}
+    out = []
+    for span, confident in kept:
+        parts = rules.split_unit(span, gpe_names)
+        out.extend([(p, True) for p in parts] if parts else [(span, confident)])
+    return out
+
+
+def _defined_acronyms(doc: Doc, kept: list[tuple[Span, bool]]) -> list[tuple[Span, bool]]:
+    """An acronym the text defines in parentheses after a name (`Long Name (LN)`) is
+    that name's short form: every mention of it takes the name's label, and the
+    mentions the model missed are added."""
+    defined: dict[str, str] = {}
+    fixed = []
+    for span, confident in kept:  # the model may take `Long Name (LN` as one name
+        if len(span) >= 4 and span[-2].text == "(" and span.end < len(doc) and doc[span.end].text == ")"                 and span[-1].text.isalpha() and span[-1].text.isupper():
+            span, confident = Span(doc, span.start, span.end - 2, label=span.label_), True
+        fixed.append((span, confident))
+    kept = fixed
+    for span, _ in kept:
+        if len(span) >= 2 and span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+            acro = doc[span.end + 1].text
+            if acro.isalpha() and acro.isupper() and len(acro) >= 2:
+                defined.setdefault(acro, span.label_)
+    if not defined:
+        return kept
+    out = [(Span(doc, s.start, s.end, label=defined[s.text]), True) if s.text in defined and s.label_ != defined[s.text]
+           else (s, c) for s, c in kept]
+    covered = {i for s, _ in out for i in range(s.start, s.end)}
+    out += [(Span(doc, t.i, t.i + 1, label=defined[t.text]), True) for t in doc
+            if t.text in defined and t.i not in covered]
+    return out
 
 
 def _gazetteer_mentions(doc: Doc, matches: list[Span], kept: list[tuple[Span, bool]]) -> list[tuple[Span, bool]]:

@@ -54,6 +54,8 @@ class LabelRules:
         self.place_titles = set(r["place_forming_titles"])
         self.era_words = set(r["era_words"])
         self.compass = set(r["compass_words"])
+        self.unit_words = set(r["unit_words"])
+        self.particles = set(r["name_particles"])
         self.front_words = set(r["front_words"])
         self.person_subject_verbs = set(r["person_subject_verbs"])
         self.person_passive_verbs = set(r["person_passive_verbs"])
@@ -134,13 +136,19 @@ class LabelRules:
             return False
         if not any(c.isalpha() for c in text):
             return False
-        if not (text[0].isupper() or text[0].isdigit()):
+        if not (text[0].isupper() or text[0].isdigit() or self.particle_start(span)):
             return False
         if text.lower() in self.not_entities or (" " not in text and text.lower().endswith(self.ideology_suffixes)):
             return False  # `Marxism`, `Marxism–Leninism`; but `Institute of Marxism` is a name
         if any(t.text in ("[", "]") for t in span):
             return False
         return True
+
+    def particle_start(self, span: Span) -> bool:
+        """A personal name may open with a lower-case particle (`von X`, `d'X`)."""
+        first = span[0].text
+        return (first in self.particles and len(span) > 1 and span[1].text[:1].isupper()) \
+            or (first[:2].lower() == "d'" and first[2:3].isupper())
 
     # -- labels --------------------------------------------------------------
     def context_label(self, span: Span) -> str | None:
@@ -333,6 +341,52 @@ class LabelRules:
         if len(span) != 1 or span.label_ != "PERSON" or span[0].tag_ != "NNPS":
             return None
         return "NORP" if span.text.endswith("ans") or span.text in self.demonyms else None
+
+    def split_unit(self, span: Span, gpe_names: set[str]) -> list[Span] | None:
+        """`US Eighth Army`, `Soviet Red Army`: a country or nationality before a unit's
+        name of two or more words is no part of it (docs/annotation.md decision 32): GPE
+        (a country the gazetteer or the document knows) or NORP (a demonym) + ORG."""
+        if span.label_ != "ORG" or len(span) < 3 or span[-1].text not in self.unit_words:
+            return None
+        first = span[0].text
+        if first in self.demonyms:
+            label = "NORP"
+        elif self.places.get(first) == "GPE" or first in gpe_names:
+            label = "GPE"
+        else:
+            return None
+        doc = span.doc
+        return [Span(doc, span.start, span.start + 1, label=label), Span(doc, span.start + 1, span.end, label="ORG")]
+
+    def titled_names(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """Names right after a capitalised title that the model missed (`Lieutenant
+        Colonel X`, `Baron von X`, `Admiral d'X`): one to three title-case proper nouns,
+        lower-case particles inside (name_particles), nothing else capitalised after.
+        Organisations and places named after a title (`General Assembly`) are left out
+        by their head word."""
+        found = []
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if token.text not in self.titles or not token.text[:1].isupper() or token.text in self.place_titles:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and doc[j].text in self.titles:
+                j += 1
+            k = j
+            while k < len(doc) and k not in covered and (
+                    (doc[k].pos_ == "PROPN" and doc[k].is_title and not doc[k].is_sent_start)
+                    or (doc[k].text[:2].lower() == "d'" and doc[k].text[2:3].isupper())
+                    or (doc[k].text in self.particles and k + 1 < len(doc) and doc[k + 1].text[:1].isupper())):
+                k += 1
+            if j < k and k - j <= 4 and doc[k - 1].text not in self.particles \
+                    and not (k < len(doc) and doc[k].text[:1].isupper()) and not any(t in covered for t in range(j, k)):
+                span = Span(doc, j, k, label="PERSON")
+                if self.word_label(span) is None and not any(t.text in self.demonyms for t in span):
+                    found.append(span)
+            i = max(k, i + 1)
+        return found
 
     def person_noun_names(self, doc: Doc) -> list[Span]:
         """Runs of one to three title-case proper nouns right after a lower-case noun for
