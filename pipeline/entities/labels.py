@@ -328,11 +328,7 @@ class LabelRules:
             return "LOC"
         if self.places.get(span.text) == "GPE" or span.label_ not in ("GPE", "ORG"):
             return None
-        words = [t.text for t in rest]
-        n = len(words)
-        known = rest.text in self.places or any(
-            [t.text for t in doc[i:i + n]] == words and all(t.ent_type_ in ("GPE", "LOC") for t in doc[i:i + n])
-            for i in range(len(doc) - n + 1) if not span.start <= i < span.end)
+        known = rest.text in self.places or _place_elsewhere(doc, [t.text for t in rest], span)
         return "LOC" if known else None
 
     def plural_group(self, span: Span) -> str | None:
@@ -472,3 +468,22 @@ class LabelRules:
         if span.label_ == "NORP" and span.text.lower().endswith(self.group_suffixes):
             return None
         return "GPE"
+
+
+def _place_elsewhere(doc: Doc, words: list[str], span: Span) -> bool:
+    """Whether the tokens `words` stand somewhere outside span as a place (every token
+    inside a GPE or LOC). Only tokens of the Doc's GPE and LOC entities can start such a
+    run, so those are the candidates, not every token position: this runs once per
+    candidate span, and a loop over the whole Doc made the stage quadratic in length."""
+    n = len(words)
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        for token in ent:
+            i = token.i
+            if token.text != words[0] or span.start <= i < span.end or i + n > len(doc):
+                continue
+            window = doc[i:i + n]
+            if [t.text for t in window] == words and all(t.ent_type_ in ("GPE", "LOC") for t in window):
+                return True
+    return False
