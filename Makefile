@@ -62,10 +62,12 @@ wordnet: $(READY)
 	@$(BIN)/python -c "import nltk" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[lexicon]' \
 		|| echo "wordnet: could not install nltk; the lexicon tests will be skipped"
 
-# Regenerate models/events/en/triggers.json, phrases.json and noun_kinds.json from WordNet,
-# the seed synsets and the hand review (models/events/en/wordnet/); --report says what it left out.
+# Regenerate the WordNet-derived data: models/events/en/triggers.json, phrases.json and
+# noun_kinds.json (from the seed synsets and the hand review in models/events/en/wordnet/;
+# --report says what it left out), and models/entities/en/places.json and person_nouns.json.
 lexicon: wordnet
 	$(BIN)/python scripts/derive_triggers.py
+	$(BIN)/python scripts/derive_entity_lexicon.py
 
 gold: $(READY)
 	$(BIN)/python -m pipeline gold build $(GOLD)/source --out $(GOLD)
