@@ -27,12 +27,15 @@ class DocumentError(Exception):
 # as failed without being read, so /dev/zero-like inputs cannot exhaust memory.
 MAX_BYTES = 20_000_000
 
-# Documents (or chunks) per nlp.pipe batch: the default of `pipeline run` and of the
-# pipeline that pipeline.load() returns, chosen by measurement (docs/benchmark.md,
-# "Batch size"). Larger batches feed the parser and the encoders bigger matrices, but
-# every Doc of a batch lives until the batch is done, so memory grows with it: the
-# base model's own 256 held a quarter of a GB of Docs on a corpus of short articles.
-DEFAULT_BATCH_SIZE = 16
+# Documents (or chunks) per nlp.pipe batch: the default of `pipeline run` (where it is
+# also the documents per task of a worker) and of the pipeline that pipeline.load()
+# returns, chosen by measurement (docs/benchmark.md, "Batch size"). On 200 different
+# articles one process ran 1, 8, 16 and 32 within 3 % of each other, while every Doc of
+# a batch lives until the batch is done: at 16 the peak of `pipeline run` on the seeds
+# doubled (317 -> 658 MB, several long chunks alive at once) and a corpus of eight
+# documents went to one worker as one task. The base model's own 256 held 573 MB of
+# Docs on 294 short articles.
+DEFAULT_BATCH_SIZE = 1
 
 
 @dataclass(frozen=True)
