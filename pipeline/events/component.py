@@ -8,6 +8,8 @@ DATE/TIME mentions while the timex stage is absent) and the parse.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,7 +20,7 @@ from .attributes import modality, polarity, time_of
 from .coref import resolve
 from ..rules import RuleFiles
 from .lexicon import EventRules, Lexicon
-from .triggers import blocked_tokens, build_matcher, find_triggers, may_match, phrase_requirements, timex_spans
+from .triggers import PhraseFilter, blocked_tokens, build_matcher, find_triggers, timex_spans
 
 
 class EventStage(RuleFiles):
@@ -38,7 +40,7 @@ class EventStage(RuleFiles):
         super().set_rules(rule_files)
         self.rules = EventRules({name.removesuffix(".json"): data for name, data in rule_files.items()})
         self.matcher, self.targets = build_matcher(self.vocab, self.rules.data["phrases"])
-        self.requirements = phrase_requirements(self.rules.data["phrases"])
+        self.phrase_filter = PhraseFilter(self.rules.data["phrases"])
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) and not doc.has_annotation("SENT_START"):
@@ -52,19 +54,19 @@ class EventStage(RuleFiles):
         timexes = timex_spans(doc)
         blocked = blocked_tokens(doc, timexes)
         events = []
-        by_sentence: dict[int, list] = {}
-        for sent in doc.sents:  # the matcher only where a phrase can match
-            if may_match({t.lemma_.lower() for t in sent}, self.requirements):
-                by_sentence[sent.start] = [(m, s + sent.start, e + sent.start) for m, s, e in self.matcher(sent)]
-        for sent in doc.sents:
-            triggers = [t for t in find_triggers(lx, doc, sent, self.matcher, self.targets, blocked,
-                                                 by_sentence.get(sent.start, []))
+        sents = list(doc.sents)
+        sentence_timexes = _by_sentence(sents, timexes)
+        for sent in sents:
+            matches = []
+            if self.phrase_filter.may_match({t.lemma_.lower() for t in sent}):  # the matcher only where a phrase can match
+                matches = [(m, s + sent.start, e + sent.start) for m, s, e in self.matcher(sent)]
+            triggers = [t for t in find_triggers(lx, doc, sent, self.matcher, self.targets, blocked, matches)
                         if not _generic_noun(t.head, timexes)]
             heads = {t.head.i for t in triggers}
             frames = []
             for trig in triggers:
                 span = doc[trig.start:trig.end]
-                tx = time_of(lx, trig.head, timexes, heads)
+                tx = time_of(lx, trig.head, sentence_timexes[sent.start], heads)
                 frames.append((trig, EventAnnotation(
                     type=trig.type,
                     trigger=(span.start_char, span.end_char),
@@ -75,6 +77,19 @@ class EventStage(RuleFiles):
                 )))
             events += _drop_consumed(self.rules, _drop_light(self.rules, frames))
         return sorted(events, key=lambda e: (e.trigger[0], e.type))
+
+
+def _by_sentence(sents: list, timexes: list) -> dict[int, list]:
+    """Sentence start -> the timexes inside that sentence, in their order: dating an
+    event looks only at its own sentence, and scanning every timex of the Doc for
+    every trigger made the stage quadratic in the document's length."""
+    starts = [s.start for s in sents]
+    out: dict[int, list] = {start: [] for start in starts}
+    for tx in timexes:
+        i = bisect_right(starts, tx.start) - 1
+        if i >= 0 and tx.end <= sents[i].end:
+            out[starts[i]].append(tx)
+    return out
 
 
 def _generic_noun(head, timexes) -> bool:

@@ -45,7 +45,15 @@ def _paragraphs(doc: Doc) -> dict[int, int]:
     """Sentence start token -> paragraph (segments' attribute, else count of line breaks)."""
     starts = {seg.start: seg._.paragraph for seg in doc.spans.get("segments", []) if seg._.paragraph is not None}
     text = doc.text  # built anew on every access: once here
-    return {s.start: starts[s.start] if s.start in starts else text.count("\n", 0, s.start_char) for s in doc.sents}
+    out, breaks, counted = {}, 0, 0  # line breaks before `counted`, counted once over the text
+    for s in doc.sents:
+        if s.start in starts:
+            out[s.start] = starts[s.start]
+            continue
+        breaks += text.count("\n", counted, s.start_char)
+        counted = s.start_char
+        out[s.start] = breaks
+    return out
 
 
 class _Ref:

@@ -51,6 +51,15 @@ class EventRules:
         self.duration = re.compile(data["cues"]["duration_pattern"], re.I)  # `two years`: no date
         self._role_maps: dict[tuple[str, str], dict] = {}
         self.noun_kinds = self._noun_kinds()
+        # lemma -> the `*_nouns` classes of lexicon.json it is in (`school_nouns` -> `school`)
+        self.noun_classes: dict[str, tuple[str, ...]] = {}
+        for cls, words in self.word_classes.items():
+            if cls.endswith("_nouns"):
+                for word in words:
+                    self.noun_classes[word] = self.noun_classes.get(word, ()) + (cls[: -len("_nouns")],)
+        # classes whose words, inside an entity's name, give it a kind (`X School` -> school)
+        self.name_word_classes = {cls.split("_")[0]: self.word_classes[cls] for cls in (
+            "school_nouns", "prison_nouns", "newspaper_nouns", "org_nouns", "decree_nouns", "agreement_nouns")}
 
     def _noun_kinds(self) -> dict[str, frozenset[str]]:
         """lemma -> kinds of a common noun by its most frequent WordNet sense (noun_kinds.json,
@@ -104,6 +113,7 @@ class Lexicon:
         self.data = rules.data
         self.word_classes = rules.word_classes
         self._ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.kinds_of: dict[int, frozenset[str]] = {}  # token index -> kinds (see `kinds`)
 
     def entity_of(self, token: Token):
         """The named entity (doc.ents) covering this token, or None."""
@@ -127,28 +137,32 @@ def participant_kinds(lx: Lexicon, token: Token) -> set[str]:
 
 
 def kinds(lx: Lexicon, token: Token | None) -> set[str]:
-    """Coarse classes of a token: from its entity label, pronoun, POS and word lists."""
+    """Coarse classes of a token: from its entity label, pronoun, POS and word lists.
+    Computed once per token of the Doc (sense rules and role filters ask many times)."""
     if token is None:
         return {"none"}
+    cached = lx.kinds_of.get(token.i)
+    if cached is None:
+        cached = lx.kinds_of[token.i] = frozenset(_kinds(lx, token))
+    return set(cached)
+
+
+def _kinds(lx: Lexicon, token: Token) -> set[str]:
     word_classes = lx.word_classes
     out = {"any"}
     low = token.lower_
     ent = lx.entity_of(token)
     if ent is not None:
         out |= LABEL_KINDS.get(ent.label_, set())
-        text = ent.text.lower()
-        for cls in ("school_nouns", "prison_nouns", "newspaper_nouns", "org_nouns", "decree_nouns", "agreement_nouns"):
-            if any(w in text.split() for w in word_classes[cls]):
-                out.add(cls.split("_")[0])
+        words = set(ent.text.lower().split())
+        out.update(kind for kind, nouns in lx.rules.name_word_classes.items() if not nouns.isdisjoint(words))
     elif low in lx.rules.personal or low in lx.rules.plural:
         out |= {"person", "pronoun"}
     elif low in lx.rules.neuter:
         out |= {"pronoun", "it"}
     else:
         lem = lemma(token)
-        for cls, words in word_classes.items():
-            if cls.endswith("_nouns") and lem in words:
-                out.add(cls[: -len("_nouns")])
+        out.update(lx.rules.noun_classes.get(lem, ()))
         if token.pos_ == "ADJ":
             out.add("adj")
         if token.pos_ == "PROPN":

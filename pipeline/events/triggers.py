@@ -151,19 +151,30 @@ def _prefix_start(doc: Doc, i: int) -> int:
     return i
 
 
-def phrase_requirements(phrase_table: dict) -> list[list[set[str]]]:
-    """Per phrase, the lower-case alternatives of each word it cannot do without."""
-    out = []
-    for phrases in phrase_table.values():
-        for phrase in phrases:
-            out.append([{a.lower() for a in _alts(w)} for w in phrase.split() if w != "*" and not w.endswith("?")])
-    return out
+class PhraseFilter:
+    """Which sentences the phrase matcher (slow with optional wildcards) need look at:
+    those holding every word some phrase cannot do without. Phrases are indexed by the
+    alternatives of their first required word, so a sentence is checked only against
+    the phrases one of its lemmas can start, not against the whole table."""
 
+    def __init__(self, phrase_table: dict):
+        self.always = False  # a phrase with no required word may match anywhere
+        self.by_word: dict[str, list[list[set[str]]]] = {}
+        for phrases in phrase_table.values():
+            for phrase in phrases:
+                req = [{a.lower() for a in _alts(w)} for w in phrase.split() if w != "*" and not w.endswith("?")]
+                if not req:
+                    self.always = True
+                    continue
+                for word in req[0]:
+                    self.by_word.setdefault(word, []).append(req[1:])
 
-def may_match(lemmas: set[str], requirements: list[list[set[str]]]) -> bool:
-    """Whether some phrase has all its required words among a sentence's lemmas: the
-    matcher (slow with optional wildcards) runs only where a phrase can match."""
-    return any(all(alts & lemmas for alts in req) for req in requirements)
+    def may_match(self, lemmas: set[str]) -> bool:
+        """Whether some phrase has all its required words among a sentence's lemmas."""
+        if self.always:
+            return True
+        return any(all(alts & lemmas for alts in rest)
+                   for word in lemmas for rest in self.by_word.get(word, ()))
 
 
 def find_triggers(lx: Lexicon, doc: Doc, sent: Span, matcher: Matcher, targets: dict,
