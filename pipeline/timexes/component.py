@@ -11,6 +11,7 @@ its grammar and normaliser from it. Results go to doc.spans["timexes"], each spa
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from spacy.language import Language
@@ -113,7 +114,7 @@ class TimexStage(RuleFiles):
             end = ent.end_char
             while end > start and text[end - 1] in ".,;:'’":
                 end -= 1
-            if start >= end or any(s < end and start < e for s, e in taken) or \
+            if start >= end or _overlaps(taken, start, end) or \
                     _inside_name(text[start:end], start, end, names) or self._month_noun(doc, text, start, end):
                 continue
             found.append((start, end, "date"))
@@ -275,10 +276,20 @@ def from_dct(dct: str | None, unit: str, n: int) -> str | None:
 
 def _inside_name(text: str, start: int, end: int, names: list[tuple[int, int]]) -> bool:
     """`February Revolution`, `July Days`: a month inside a name is no timex; a year is
-    (SPEC: `Sino-Soviet Treaty of 1945` carries the timex `1945`)."""
+    (SPEC: `Sino-Soviet Treaty of 1945` carries the timex `1945`). `names` are the
+    Doc's entities, in order and disjoint: only the last one starting at or before
+    `start` can hold the expression."""
     if re.search(r"\d{4}", text):
         return False
-    return any(s <= start and end <= e for s, e in names)
+    i = bisect_right(names, (start, float("inf"))) - 1
+    return i >= 0 and end <= names[i][1]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `spans` (in order and disjoint): only the
+    last one starting before `end` can."""
+    i = bisect_left(spans, (end,)) - 1
+    return i >= 0 and spans[i][1] > start
 
 
 @Language.factory("hist_timexes", default_config={"dct": None, "rules": None},

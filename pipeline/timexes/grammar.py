@@ -13,9 +13,11 @@ templates the normaliser reads one expression with (normalise.py).
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 
 from ..rules import read_rules, stage_rules_dir
+from .heads import HeadIndex
 
 DASH = r"\s?[–—-]\s?"
 DEFAULT_FOLDER = stage_rules_dir("timexes", "en")
@@ -76,13 +78,22 @@ class Grammar:
         self.lexicon = lexicon
         self.pieces = _pieces(lexicon, grammar)
         rules = [(name, _expand(template, self.pieces, lexicon)) for name, template in grammar["rules"]]
-        # One pattern whose alternatives are the kinds of expression, named by group.
-        # Every expression starts with a word character: anchoring at \b lets the regex
-        # engine skip most positions (3x faster scan, same matches).
-        self.detector = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in rules) + ")")
+        # The rules one by one, and which of them each word can begin (heads.py): `find`
+        # tries only those at each word, a fifth of the cost of the alternation below.
+        # Every expression starts with a word character, hence the \b.
+        self._expanded = rules
+        self.kinds = [name for name, _ in rules]
+        self.rules = [re.compile(rf"\b(?:{rx})") for _, rx in rules]
+        self.heads = HeadIndex.of(self.rules)
         # the templates the normaliser reads the parts of one expression with
         self.patterns = {name: re.compile(_expand(template, self.pieces, lexicon))
                          for name, template in grammar.get("patterns", {}).items()}
+
+    @cached_property
+    def detector(self) -> re.Pattern:
+        """One pattern whose alternatives are the kinds of expression, named by group:
+        what `find` scans with when the rules' heads cannot be known."""
+        return re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in self._expanded) + ")")
 
     @classmethod
     def from_folder(cls, folder: str | Path = DEFAULT_FOLDER) -> "Grammar":
@@ -91,6 +102,12 @@ class Grammar:
         return cls(lexicon, grammar)
 
     def find(self, text: str):
-        """Yield (kind, start, end) for every expression in text, leftmost-longest."""
-        for m in self.detector.finditer(text):
-            yield m.lastgroup, m.start(), m.end()
+        """Yield (kind, start, end) for every expression in text, leftmost-longest:
+        what `detector.finditer` yields, found by trying at each word only the rules it
+        can begin (the whole alternation everywhere if the rules' heads are unknown)."""
+        if self.heads is None:
+            for m in self.detector.finditer(text):
+                yield m.lastgroup, m.start(), m.end()
+            return
+        for i, m in self.heads.finditer(self.rules, text):
+            yield self.kinds[i], m.start(), m.end()
