@@ -1,10 +1,11 @@
 """Named-entity component `hist_entities`.
 
 Runs after spaCy's `ner`. It moves DATE/TIME mentions to doc.spans["timex_candidates"]
-for the date stage, adds the constructions the small model misses (patterns in
-models/entities/en/patterns.jsonl, applied with spaCy's SpanRuler), corrects spans and
-labels with general rules (labels.py), makes labels consistent per document (one sense
-per discourse, decided by confident contexts) and sets canonical names (canonical.py).
+for the date stage, adds the constructions the small model misses (token patterns in
+models/entities/en/patterns.jsonl, run by pipeline.matching where their anchor word
+occurs), corrects spans and labels with general rules (labels.py), makes labels
+consistent per document (one sense per discourse, decided by confident contexts) and
+sets canonical names (canonical.py).
 """
 from __future__ import annotations
 
@@ -12,20 +13,19 @@ from collections import Counter, defaultdict
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
+from ..matching import AnchoredMatcher
 from ..rules import RuleFiles
 from . import canonical
-from .labels import LabelRules
+from .labels import LabelRules, place_token_index
 
 TIME_LABELS = {"DATE", "TIME"}
-PATTERN_KEY = "entity_patterns"
 
 
 class EntityStage(RuleFiles):
-    """Owns models/entities/en/patterns.jsonl (the SpanRuler's patterns), label_rules.json,
+    """Owns models/entities/en/patterns.jsonl (token patterns with labels), label_rules.json,
     and the WordNet-derived places.json (general geography) and person_nouns.json."""
 
     stage = "entities"
@@ -33,7 +33,7 @@ class EntityStage(RuleFiles):
 
     def __init__(self, nlp: Language, name: str, rules: str | None = None):
         self.name = name
-        self.ruler = SpanRuler(nlp, name=f"{name}_ruler", spans_key=PATTERN_KEY, overwrite=True)
+        self.ruler = AnchoredMatcher(nlp.vocab)
         self.make_doc = nlp.make_doc
         self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.set_rules(self.read_rule_files(rules, nlp.lang))
@@ -43,7 +43,8 @@ class EntityStage(RuleFiles):
         self.rules = LabelRules(rule_files["label_rules.json"], rule_files["places.json"],
                                 rule_files["person_nouns.json"])
         self.ruler.clear()
-        self.ruler.add_patterns(rule_files["patterns.jsonl"])
+        for rule in rule_files["patterns.jsonl"]:
+            self.ruler.add(rule["label"], rule["pattern"])
         for label in ("LOC", "GPE"):
             if label in self.places:
                 self.places.remove(label)
@@ -54,14 +55,14 @@ class EntityStage(RuleFiles):
         model_ents = _merge_person_fragments(list(doc.ents))
         person_tokens = {i for e in model_ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
         doc.spans[ext.TIMEX_CANDIDATES] = [e for e in model_ents if e.label_ in TIME_LABELS]
-        self.ruler(doc)
-        patterns = list(doc.spans.pop(PATTERN_KEY, []))
+        patterns = self.ruler(doc)
         candidates: list[tuple[Span, bool]] = []  # (span, confident)
         people = _person_names([self.rules.trim(e) for e in model_ents if e.label_ == "PERSON"],
                                self.rules.demonyms, model_ents, self.rules.place_only)
         # `his general X`: X is a person wherever the document names him alone
         introduced = self.rules.person_noun_names(doc)
         people |= {s.text for s in introduced if not self.rules.after_place_preposition(s)}
+        place_tokens = place_token_index(doc)
         for span in patterns:
             fixed = self.rules.trim(span)
             if fixed is not None and self.rules.is_name(fixed):
@@ -72,7 +73,7 @@ class EntityStage(RuleFiles):
             fixed = self.rules.trim(ent)
             if fixed is None or not self.rules.is_name(fixed) and fixed.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
                 continue
-            relabelled, confident = self.relabel(fixed, people, person_tokens)
+            relabelled, confident = self.relabel(fixed, people, person_tokens, place_tokens)
             candidates.append((relabelled, confident))
         candidates.extend((s, True) for s in self.rules.work_titles(doc))
         candidates.extend((s, True) for s in introduced)
@@ -90,10 +91,11 @@ class EntityStage(RuleFiles):
         _acronym_labels(doc)
         return doc
 
-    def relabel(self, span: Span, people: set[str], person_tokens: set[int]) -> tuple[Span, bool]:
+    def relabel(self, span: Span, people: set[str], person_tokens: set[int],
+                place_tokens: dict[str, list[int]]) -> tuple[Span, bool]:
         """A better label from the span's context, and whether that context is confident.
         `people`: full names and surnames of the Doc's people; `person_tokens`: tokens
-        of the model's PERSON spans."""
+        of the model's PERSON spans; `place_tokens`: labels.place_token_index of the Doc."""
         label = span.label_
         if label in ("CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
             return span, False
@@ -102,7 +104,7 @@ class EntityStage(RuleFiles):
         head_rule = self.rules.word_label(span) if len(span) > 1 else None
         if span.text in people and not head_rule and not self.rules.after_place_preposition(span):
             return Span(span.doc, span.start, span.end, label="PERSON"), True
-        for rule in (self.rules.context_label, self.rules.compass_region, self.rules.word_label,
+        for rule in (self.rules.context_label, lambda s: self.rules.compass_region(s, place_tokens), self.rules.word_label,
                      self.rules.title_person, self.rules.person_noun_label, self.rules.gazetteer_label,
                      self.rules.plural_group, lambda s: self.rules.person_context(s, person_tokens), self.rules.locative_label,
                      self.rules.determiner_place, self.rules.object_place, self.rules.adjective_group):

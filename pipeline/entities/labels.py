@@ -26,6 +26,7 @@ class LabelRules:
     def __init__(self, r: dict, places: dict, person_nouns: dict):
         self.places = {name: label for label in ("LOC", "GPE") for name in places[label]}
         self.person_nouns = set(person_nouns["nouns"])
+        self.person_noun_ends = {noun.split("-")[-1] for noun in self.person_nouns}  # `son-in-law` ends in `law`
         self.strip_leading = set(r["strip_leading"])
         self.titles = set(r["strip_leading_titles"])
         self.ideology_suffixes = tuple(r["ideology_suffixes"])
@@ -315,11 +316,12 @@ class LabelRules:
             return "NORP"
         return None
 
-    def compass_region(self, span: Span) -> str | None:
+    def compass_region(self, span: Span, place_tokens: dict[str, list[int]]) -> str | None:
         """A compass word before a place names a region of it (`North Georgia`, `Western
         Germany`): LOC, unless the gazetteer knows the whole as a state (`North Korea`,
         `West Virginia`). The place is one the gazetteer knows or the model labels a place
-        elsewhere in the document. A compass word before `Front` names a war's front: LOC."""
+        elsewhere in the document (`place_tokens`, see place_token_index). A compass word
+        before `Front` names a war's front: LOC."""
         doc = span.doc
         if len(span) < 2 or span[0].text not in self.compass or span.label_ == "LOC":
             return None
@@ -328,7 +330,7 @@ class LabelRules:
             return "LOC"
         if self.places.get(span.text) == "GPE" or span.label_ not in ("GPE", "ORG"):
             return None
-        known = rest.text in self.places or _place_elsewhere(doc, [t.text for t in rest], span)
+        known = rest.text in self.places or _place_elsewhere(doc, [t.text for t in rest], span, place_tokens)
         return "LOC" if known else None
 
     def plural_group(self, span: Span) -> str | None:
@@ -389,7 +391,8 @@ class LabelRules:
         a person (`the satrap X`), found by the model or not: PERSON (see person_noun_label)."""
         found = []
         for token in doc:
-            if not self.person_noun_before(doc, token.i + 1):
+            # cheap test first: the noun's (last) word, then the full check
+            if token.text not in self.person_noun_ends or not self.person_noun_before(doc, token.i + 1):
                 continue
             end = token.i + 1
             while end < len(doc) and end - token.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
@@ -470,20 +473,27 @@ class LabelRules:
         return "GPE"
 
 
-def _place_elsewhere(doc: Doc, words: list[str], span: Span) -> bool:
-    """Whether the tokens `words` stand somewhere outside span as a place (every token
-    inside a GPE or LOC). Only tokens of the Doc's GPE and LOC entities can start such a
-    run, so those are the candidates, not every token position: this runs once per
-    candidate span, and a loop over the whole Doc made the stage quadratic in length."""
-    n = len(words)
+def place_token_index(doc: Doc) -> dict[str, list[int]]:
+    """Text -> indices of the Doc's tokens inside its GPE and LOC entities: built once per
+    Doc, so that finding a place elsewhere in the document (compass_region) looks only
+    at those tokens, not at every token (quadratic in length) nor at doc.ents (rebuilt
+    on every access)."""
+    index: dict[str, list[int]] = {}
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC"):
+        if ent.label_ in ("GPE", "LOC"):
+            for token in ent:
+                index.setdefault(token.text, []).append(token.i)
+    return index
+
+
+def _place_elsewhere(doc: Doc, words: list[str], span: Span, place_tokens: dict[str, list[int]]) -> bool:
+    """Whether the tokens `words` stand somewhere outside span as a place (every token
+    inside a GPE or LOC): only tokens of `place_tokens` (place_token_index) can start such a run."""
+    n = len(words)
+    for i in place_tokens.get(words[0], ()):
+        if span.start <= i < span.end or i + n > len(doc):
             continue
-        for token in ent:
-            i = token.i
-            if token.text != words[0] or span.start <= i < span.end or i + n > len(doc):
-                continue
-            window = doc[i:i + n]
-            if [t.text for t in window] == words and all(t.ent_type_ in ("GPE", "LOC") for t in window):
-                return True
+        window = doc[i:i + n]
+        if [t.text for t in window] == words and all(t.ent_type_ in ("GPE", "LOC") for t in window):
+            return True
     return False

@@ -1,0 +1,96 @@
+"""Token patterns matched only where they can match: spaCy's Matcher, run per sentence
+on the sentences that hold a word the pattern cannot do without.
+
+spaCy's Matcher steps every pattern through every token of the Doc, and a pattern whose
+first token tests a set of words (`{"TEXT": {"IN": [...]}}`) or a regex calls back into
+Python at every token: on the seeds, two dozen entity patterns cost a third of the entity
+stage. Most rule patterns name a word they need (`Treaty`, `River`, `Party`): its
+*anchor*. Each pattern gets its own Matcher, and runs only on the sentences holding one
+of its anchor words, found for all patterns at once from the Doc's attribute arrays.
+A pattern with no anchor (every token optional or tested by shape only) runs on every
+sentence.
+
+The matches are those of one Matcher over the sentences: a pattern never spans two
+sentences (names and phrases do not), duplicates are dropped and the result is sorted,
+as spaCy's SpanRuler returns its matches.
+"""
+from __future__ import annotations
+
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.matcher import Matcher
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
+
+# token-pattern keys an anchor can come from, and the Doc attribute their values are
+ANCHOR_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA}
+REQUIRED_OPS = (None, "1", "+")
+
+
+def anchor(pattern: list[dict]) -> tuple[int, list[str]] | None:
+    """The (attribute, words) of the pattern's most selective required token that names
+    its words (a string or an `IN` list): case-sensitive tests before `LOWER` ones (which
+    are often function words like `the`), then the fewest alternatives. None when no
+    required token names its words."""
+    best = None
+    for spec in pattern:
+        if spec.get("OP") not in REQUIRED_OPS:
+            continue
+        for key, attr in ANCHOR_ATTRS.items():
+            value = spec.get(key)
+            if isinstance(value, str):
+                words = [value]
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                words = list(value["IN"])
+            else:
+                continue
+            rank = (key == "LOWER", len(words))
+            if best is None or rank < best[0]:
+                best = (rank, attr, words)
+    return None if best is None else (best[1], best[2])
+
+
+class AnchoredMatcher:
+    """Labelled token patterns (`add(label, pattern)`), matched per sentence where their
+    anchor occurs; calling it returns the sorted, deduplicated matches as Spans."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+        # per pattern: its Matcher, and its anchor (attribute, word ids) or None
+        self.entries: list[tuple[Matcher, tuple[int, np.ndarray] | None]] = []
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def clear(self) -> None:
+        self.entries = []
+
+    def add(self, label: str, pattern: list[dict]) -> None:
+        matcher = Matcher(self.vocab, validate=True)
+        matcher.add(label, [pattern])  # validates the pattern: a bad rule fails here
+        found = anchor(pattern)
+        if found is not None:
+            attr, words = found
+            found = (attr, np.array(sorted({get_string_id(w) for w in words}), dtype="uint64"))
+        self.entries.append((matcher, found))
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        if not self.entries or not len(doc):
+            return []
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        starts = np.array([s.start for s in sents])
+        attrs = sorted({a[0] for _, a in self.entries if a is not None})
+        columns = dict(zip(attrs, doc.to_array(attrs).reshape(len(doc), len(attrs)).T)) if attrs else {}
+        found = set()
+        for matcher, anchor_ in self.entries:
+            if anchor_ is None:
+                where = range(len(sents))
+            else:
+                hits = np.flatnonzero(np.isin(columns[anchor_[0]], anchor_[1]))
+                where = np.unique(np.searchsorted(starts, hits, side="right") - 1)
+            for index in where:
+                sent = sents[index]
+                for key, start, end in matcher(sent):
+                    if start != end:
+                        found.add(Span(doc, sent.start + start, sent.start + end, label=key))
+        return sorted(found)
