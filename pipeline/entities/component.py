@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
@@ -152,8 +155,15 @@ def _repeated_mentions(doc: Doc, kept: list[tuple[Span, bool]]) -> list[tuple[Sp
             label_of[words] = span.label_
     covered = {i for span, _ in kept for i in range(span.start, span.end)}
     found = []
+    # only tokens that begin a known name can begin a repeated mention: found at once
+    # from the Doc's ORTH column, not by looking at every token
+    first_words = numpy.array([get_string_id(w) for w in names], dtype="uint64")
+    starts = numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), first_words)).tolist() if len(doc) else []
     i = 0
-    while i < len(doc):
+    for start in starts:
+        if start < i:
+            continue  # inside the mention found last
+        i = start
         match = None
         for words in sorted(names.get(doc[i].text, ()), key=len, reverse=True):
             end = i + len(words)
@@ -168,8 +178,6 @@ def _repeated_mentions(doc: Doc, kept: list[tuple[Span, bool]]) -> list[tuple[Sp
             found.append((match, False))
             covered.update(range(match.start, match.end))
             i = match.end
-        else:
-            i += 1
     return found
 
 
@@ -271,17 +279,16 @@ def _name_parts(doc: Doc, people: set[str], taken: list[Span]) -> list[Span]:
 
 def _acronym_labels(doc: Doc) -> None:
     """An acronym written out elsewhere (`NEP`) takes the label of its long form."""
-    by_text = {e.text: e.label_ for e in doc.ents}
+    ents = list(doc.ents)  # doc.ents rebuilds every span on each access: once here
+    by_text = {e.text: e.label_ for e in ents}
     changed = False
-    ents = []
-    for e in doc.ents:
-        long_label = by_text.get(e._.entity) if e._.entity and e._.entity != e.text else None
+    for n, e in enumerate(ents):
+        canonical_name = e._.entity
+        long_label = by_text.get(canonical_name) if canonical_name and canonical_name != e.text else None
         if long_label and long_label != e.label_ and e.label_ != "PERSON":
-            canonical_name = e._.entity
-            e = Span(doc, e.start, e.end, label=long_label)
-            e._.entity = canonical_name
+            ents[n] = Span(doc, e.start, e.end, label=long_label)
+            ents[n]._.entity = canonical_name
             changed = True
-        ents.append(e)
     if changed:
         doc.ents = ents
 

@@ -86,6 +86,8 @@ class LabelRules:
         start, end = self._join_hyphens(doc, start, end, label)
         # A token may carry a glued quote or apostrophe (`''Pravda`): trim by characters.
         first, last = doc[start], doc[end - 1]
+        if first.text[:1] not in QUOTES and last.text[-1:] not in QUOTES and not last.text.endswith(("'s", "’s")):
+            return Span(doc, start, end, label=label)  # nothing glued: the tokens are the span
         s_char = first.idx + (len(first.text) - len(first.text.lstrip("".join(QUOTES))))
         e_text = last.text
         for p in ("'s", "’s"):
