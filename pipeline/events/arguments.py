@@ -258,5 +258,5 @@ def _entity_name(lx: Lexicon, span: Span, coref: dict[int, str], value: bool) ->
         return coref[span.start]
     ent = lx.entity_of(span[0])
     if ent is not None and ent.start == span.start and ent.end == span.end:
-        return ent._.entity or ent.text
+        return lx.entity_name(ent)
     return span.text

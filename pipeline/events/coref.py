@@ -69,8 +69,8 @@ class _Ref:
         return hash(self.name)
 
 
-def _ent_ref(ent: Span) -> _Ref:
-    return _Ref(ent._.entity or ent.text, ent.label_, ent.label_ == "NORP")
+def _ent_ref(lx: Lexicon, ent: Span) -> _Ref:
+    return _Ref(lx.entity_name(ent), ent.label_, ent.label_ == "NORP")
 
 
 def _subject_ref(lx: Lexicon, tok: Token, resolved: dict[int, _Ref]) -> _Ref | None:
@@ -78,7 +78,7 @@ def _subject_ref(lx: Lexicon, tok: Token, resolved: dict[int, _Ref]) -> _Ref | N
     for t in conjuncts(tok):
         ent = lx.entity_of(t)
         if ent is not None:
-            refs.append(_ent_ref(ent))
+            refs.append(_ent_ref(lx, ent))
         elif t.i in resolved:
             refs.append(resolved[t.i])
     if not refs:
@@ -134,13 +134,16 @@ def main_subject(doc: Doc) -> _Ref | None:
     return _Ref(max(pool, key=lambda n: (count[n], -pool.index(n))), "PERSON", False)
 
 
-def _bare_surname(tok: Token, main: _Ref | None) -> bool:
-    """An unlabelled proper noun that is the main subject's surname (the last word of a
-    name of two or more words): a mention of the main subject the entity stage missed."""
-    if main is None or tok.ent_type_ or tok.pos_ != "PROPN":
-        return False
-    words = main.name.split()
-    return len(words) >= 2 and tok.text == words[-1]
+def _surname(main: _Ref | None) -> str | None:
+    """The main subject's surname: the last word of a name of two or more words."""
+    words = main.name.split() if main is not None else []
+    return words[-1] if len(words) >= 2 else None
+
+
+def _bare_surname(tok: Token, surname: str | None) -> bool:
+    """An unlabelled proper noun that is the main subject's surname (`_surname`): a
+    mention of the main subject the entity stage missed."""
+    return surname is not None and tok.text == surname and not tok.ent_type_ and tok.pos_ == "PROPN"
 
 
 # A sentence whose subject is a plural noun phrase with no name (`the two`, `the rebels`):
@@ -177,6 +180,7 @@ def resolve(lx: Lexicon, doc: Doc) -> dict[int, str]:
         topic["main"] = main
     para, subjects, mentions, people = None, [], [], []
     paragraphs = _paragraphs(doc)
+    main_surname = _surname(main)
     for sent in doc.sents:
         p = paragraphs[sent.start]
         if p != para:
@@ -187,7 +191,7 @@ def resolve(lx: Lexicon, doc: Doc) -> dict[int, str]:
         for tok in sent:
             unnamed = unnamed or _unnamed_plural_subject(tok, root, resolved)
             low = tok.lower_
-            surname = _bare_surname(tok, main)
+            surname = _bare_surname(tok, main_surname)
             if tok.dep_ in ("nsubj", "nsubjpass") and (tok.ent_type_ or tok.i in resolved or surname):
                 ref = main if surname else _subject_ref(lx, tok, resolved)
                 if ref is not None:
@@ -195,7 +199,7 @@ def resolve(lx: Lexicon, doc: Doc) -> dict[int, str]:
             if low not in lx.rules.pronouns or tok.pos_ != "PRON":
                 ent = lx.entity_of(tok)
                 if ent is not None and ent.start == tok.i:
-                    mentions.append(_ent_ref(ent))
+                    mentions.append(_ent_ref(lx, ent))
                     sent_people.append(mentions[-1])
                 elif surname:
                     mentions.append(main)
@@ -281,7 +285,7 @@ def _resolve_one(lx, low, tok, sent, sent_subjects, subjects, mentions, people, 
 
 
 def _sentence_mentions(lx: Lexicon, tok: Token, sent: Span) -> list[_Ref]:
-    return [_ent_ref(e) for e in dict.fromkeys(lx.entity_of(t) for t in sent if t.i < tok.i and t.ent_type_) if e]
+    return [_ent_ref(lx, e) for e in dict.fromkeys(lx.entity_of(t) for t in sent if t.i < tok.i and t.ent_type_) if e]
 
 
 def doc_head_is_root(tok: Token, root: Token) -> bool:

@@ -114,12 +114,20 @@ class Lexicon:
         self.word_classes = rules.word_classes
         self._ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.kinds_of: dict[int, frozenset[str]] = {}  # token index -> kinds (see `kinds`)
+        self._names: dict[int, str] = {}  # entity start -> canonical name (see `entity_name`)
 
     def entity_of(self, token: Token):
         """The named entity (doc.ents) covering this token, or None."""
         if not token.ent_type_:
             return None
         return self._ents.get(token.i)
+
+    def entity_name(self, ent) -> str:
+        """An entity's canonical name (`entity`, else its text), read once per entity."""
+        name = self._names.get(ent.start)
+        if name is None:
+            name = self._names[ent.start] = ent._.entity or ent.text
+        return name
 
 
 def participant_kinds(lx: Lexicon, token: Token) -> set[str]:
