@@ -20,7 +20,7 @@ from .attributes import modality, polarity, time_of
 from .coref import resolve
 from ..rules import RuleFiles
 from .lexicon import EventRules, Lexicon
-from .triggers import PhraseFilter, blocked_tokens, build_matcher, find_triggers, timex_spans
+from .triggers import TriggerPhrases, blocked_tokens, find_triggers, timex_spans
 
 
 class EventStage(RuleFiles):
@@ -39,8 +39,7 @@ class EventStage(RuleFiles):
     def set_rules(self, rule_files: dict) -> None:
         super().set_rules(rule_files)
         self.rules = EventRules({name.removesuffix(".json"): data for name, data in rule_files.items()})
-        self.matcher, self.targets = build_matcher(self.vocab, self.rules.data["phrases"])
-        self.phrase_filter = PhraseFilter(self.rules.data["phrases"])
+        self.phrases = TriggerPhrases(self.vocab, self.rules.data["phrases"])
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) and not doc.has_annotation("SENT_START"):
@@ -57,10 +56,7 @@ class EventStage(RuleFiles):
         sents = list(doc.sents)
         sentence_timexes = _by_sentence(sents, timexes)
         for sent in sents:
-            matches = []
-            if self.phrase_filter.may_match({t.lemma_.lower() for t in sent}):  # the matcher only where a phrase can match
-                matches = [(m, s + sent.start, e + sent.start) for m, s, e in self.matcher(sent)]
-            triggers = [t for t in find_triggers(lx, doc, sent, self.matcher, self.targets, blocked, matches)
+            triggers = [t for t in find_triggers(lx, doc, sent, self.phrases, blocked)
                         if not _generic_noun(t.head, timexes)]
             heads = {t.head.i for t in triggers}
             frames = []

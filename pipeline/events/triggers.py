@@ -31,25 +31,6 @@ def _alts(word: str) -> list[str]:
     return sorted({a for w in alts for a in (w, w.capitalize())})
 
 
-def build_matcher(vocab, phrase_table: dict) -> tuple[Matcher, dict[str, str]]:
-    """A Matcher over lemmas for every phrase of phrases.json; key -> type or `sense:...`."""
-    matcher = Matcher(vocab)
-    targets = {}
-    for etype, phrases in phrase_table.items():
-        for phrase in phrases:
-            words = phrase.split()
-            pattern = []
-            for w in words:
-                tok = {"LEMMA": {"IN": _alts(w)}} if w != "*" else {"IS_PUNCT": False}
-                if w.endswith("?") or w == "*":
-                    tok["OP"] = "?"
-                pattern.append(tok)
-            key = f"{etype}::{phrase}"
-            matcher.add(key, [pattern])
-            targets[key] = etype
-    return matcher, targets
-
-
 def _phrase_head(span: Span) -> Token:
     first = span[0]
     if coarse_pos(first) == "VERB" or first.tag_.startswith("VB"):
@@ -151,46 +132,70 @@ def _prefix_start(doc: Doc, i: int) -> int:
     return i
 
 
-class PhraseFilter:
-    """Which sentences the phrase matcher (slow with optional wildcards) need look at:
-    those holding every word some phrase cannot do without. Phrases are indexed by the
-    alternatives of their first required word, so a sentence is checked only against
-    the phrases one of its lemmas can start, not against the whole table."""
+class TriggerPhrases:
+    """The multi-word trigger phrases of phrases.json, as spaCy Matcher patterns over
+    lemmas, one Matcher per phrase: a sentence runs only the phrases whose required
+    words (all but `*` and `word?`) are all among its lemmas. The Matcher steps every
+    pattern through every token; the table has about a hundred phrases and a sentence
+    can hold one or two. `targets`: match key (`type::phrase`) -> type or `sense:...`."""
 
-    def __init__(self, phrase_table: dict):
-        self.always = False  # a phrase with no required word may match anywhere
-        self.by_word: dict[str, list[list[set[str]]]] = {}
-        for phrases in phrase_table.values():
+    def __init__(self, vocab, phrase_table: dict):
+        self.vocab = vocab
+        self.targets: dict[str, str] = {}
+        # (rank in the table, Matcher) of phrases with no required word: every sentence
+        self.unanchored: list[tuple[int, Matcher]] = []
+        # first required word (lower case) -> [(the other required words' alternatives, rank, Matcher)]
+        self.by_word: dict[str, list[tuple[list[set[str]], int, Matcher]]] = {}
+        for etype, phrases in phrase_table.items():
             for phrase in phrases:
+                key = f"{etype}::{phrase}"
+                self.targets[key] = etype
+                matcher = Matcher(vocab)
+                matcher.add(key, [_phrase_pattern(phrase)])
+                rank = len(self.targets)
                 req = [{a.lower() for a in _alts(w)} for w in phrase.split() if w != "*" and not w.endswith("?")]
                 if not req:
-                    self.always = True
+                    self.unanchored.append((rank, matcher))
                     continue
                 for word in req[0]:
-                    self.by_word.setdefault(word, []).append(req[1:])
+                    self.by_word.setdefault(word, []).append((req[1:], rank, matcher))
 
-    def may_match(self, lemmas: set[str]) -> bool:
-        """Whether some phrase has all its required words among a sentence's lemmas."""
-        if self.always:
-            return True
-        return any(all(alts & lemmas for alts in rest)
-                   for word in lemmas for rest in self.by_word.get(word, ()))
+    def __call__(self, sent: Span) -> list[tuple[int, int, int]]:
+        """(match id, start, end) of the phrases in a sentence, in Doc token offsets,
+        ordered by start, then end, then the phrase's place in the table."""
+        lemmas = {t.lemma_.lower() for t in sent}
+        candidates = self.unanchored + [(rank, m) for word in lemmas for rest, rank, m in self.by_word.get(word, ())
+                                        if all(alts & lemmas for alts in rest)]
+        found = set()
+        for rank, matcher in dict.fromkeys(candidates):
+            for match_id, s, e in matcher(sent):
+                found.add((s + sent.start, e + sent.start, rank, match_id))
+        return [(match_id, s, e) for s, e, _, match_id in sorted(found)]
 
 
-def find_triggers(lx: Lexicon, doc: Doc, sent: Span, matcher: Matcher, targets: dict,
-                  blocked: set[int] | None = None, doc_matches: list | None = None) -> list[Trigger]:
-    """Triggers of one sentence. `doc_matches`: the matcher's matches over the whole Doc
-    (absolute token offsets), so the matcher need not run once per sentence."""
+def _phrase_pattern(phrase: str) -> list[dict]:
+    """A phrase of phrases.json as a token pattern: words match lemmas (`|` alternatives,
+    capitalised forms too), `word?` is optional, `*` is one optional non-punctuation token."""
+    pattern = []
+    for w in phrase.split():
+        tok = {"LEMMA": {"IN": _alts(w)}} if w != "*" else {"IS_PUNCT": False}
+        if w.endswith("?") or w == "*":
+            tok["OP"] = "?"
+        pattern.append(tok)
+    return pattern
+
+
+def find_triggers(lx: Lexicon, doc: Doc, sent: Span, phrases: TriggerPhrases,
+                  blocked: set[int] | None = None) -> list[Trigger]:
+    """Triggers of one sentence: phrases first (longest first), then single words."""
     if blocked is None:
         blocked = blocked_tokens(doc, timex_spans(doc))
     senses = lx.data["senses"]
     table = lx.rules.trigger_table
+    targets = phrases.targets
     found: list[Trigger] = []
     used: set[int] = set()
-    if doc_matches is None:
-        doc_matches = [(m, s + sent.start, e + sent.start) for m, s, e in matcher(sent)]
-    inside = [(m, s, e) for m, s, e in doc_matches if sent.start <= s and e <= sent.end]
-    matches = sorted(inside, key=lambda m: (m[1] - m[2], m[1]))  # longest first
+    matches = sorted(phrases(sent), key=lambda m: (m[1] - m[2], m[1]))  # longest first
     for match_id, s, e in matches:
         if any(i in used or i in blocked for i in range(s, e)):
             continue
