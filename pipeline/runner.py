@@ -240,12 +240,20 @@ def _engine(engine: str, nlp, n_process: int, batch_size: int, scheduler: str | 
     return lambda todo: process(nlp, todo, batch_size, fp)
 
 
-def plan_tasks(sources: Sequence[Source], batch_size: int) -> list[list[Source]]:
+def plan_tasks(sources: Sequence[Source], batch_size: int, min_bytes: int = 0) -> list[list[Source]]:
     """Tasks for parallel workers: longest documents first (so no worker is left with a
-    long one at the end while the others idle), batch_size documents of similar size
-    per task (ties keep document order)."""
-    ordered = sorted(sources, key=lambda s: -s.size)
-    return [ordered[i:i + batch_size] for i in range(0, len(ordered), batch_size)]
+    long one at the end while the others idle), documents of similar size together
+    (ties keep document order). A task holds at least batch_size documents and, where
+    an engine pays for every task (a Dask task is a scheduler round trip), at least
+    `min_bytes` of text, so that short documents travel a few hundred at a time."""
+    tasks, task, size = [], [], 0
+    for source in sorted(sources, key=lambda s: -s.size):
+        task.append(source)
+        size += source.size
+        if len(task) >= batch_size and size >= min_bytes:
+            tasks.append(task)
+            task, size = [], 0
+    return tasks + [task] if task else tasks
 
 
 def _assemble(area: WorkArea, sources: list[Source], sinks: list, summary: RunSummary) -> None:

@@ -57,6 +57,13 @@ def test_tasks_go_longest_first_in_batches_of_similar_size():
     assert [[s.doc_id for s in task] for task in tasks] == [["d500", "d50"], ["d50", "d5"], ["d1"]]
 
 
+def test_tasks_of_a_minimum_size_gather_short_documents():
+    """A Dask task costs a scheduler round trip: short documents travel together."""
+    sources = [Source(f"d{n}", f"d{n}", data=b"x" * n) for n in (5, 50, 1, 500, 50, 7)]
+    tasks = runner.plan_tasks(sources, 1, min_bytes=60)
+    assert [[s.doc_id for s in task] for task in tasks] == [["d500"], ["d50", "d50"], ["d7", "d5", "d1"]]
+
+
 @pytest.mark.parametrize("batch_size", [1, 3])
 def test_a_killed_worker_fails_only_its_document(tmp_path, full_nlp, batch_size):
     folder = corpus(tmp_path / "in", 5)
