@@ -107,6 +107,12 @@ class EntityStage(RuleFiles):
         head_rule = self.rules.word_label(span) if len(span) > 1 else None
         if span.text in people and not head_rule and not self.rules.after_place_preposition(span):
             return Span(span.doc, span.start, span.end, label="PERSON"), True
+        if label == "PERSON" and self.rules.places.get(span.text) == "GPE" and not self.rules.after_place_preposition(span) \
+                and any(name.split()[0] == span.text for name in people if " " in name):
+            # a city's name the model calls a person, and the first name of someone the
+            # document names in full (`Florence` after `Florence X`): the gazetteer
+            # does not make it a city
+            return span, False
         for rule in (self.rules.context_label, lambda s: self.rules.compass_region(s, place_tokens), self.rules.word_label,
                      self.rules.title_person, self.rules.person_noun_label, self.rules.gazetteer_label,
                      self.rules.plural_group, lambda s: self.rules.person_context(s, person_tokens), self.rules.locative_label,

@@ -9,6 +9,11 @@ CASES = [
      "Ferrado's cabinet quarrelled.",
      [("Tomás Quintero Ferrado", "PERSON", "Tomás Quintero Ferrado"), ("Ferrado", "PERSON", "Tomás Quintero Ferrado"),
       ("Ferrado", "PERSON", "Tomás Quintero Ferrado")]),
+    # a first name that is also a city's (WordNet's gazetteer) stays the person the
+    # document names in full, where the model calls it a person
+    ("Pierre Dupont was born in Lyon in 1820. In 1854 Pierre sailed to Algiers.",
+     [("Pierre Dupont", "PERSON", "Pierre Dupont"), ("Lyon", "GPE", "Lyon"), ("Pierre", "PERSON", "Pierre"),
+      ("Algiers", "GPE", "Algiers")]),
     # a title before proper nouns makes a person, and the title is no part of the name
     ("Commanding General Brackley ordered a retreat. Brackley withdrew his army to the coast.",
      [("Brackley", "PERSON", "Brackley"), ("Brackley", "PERSON", "Brackley")]),
