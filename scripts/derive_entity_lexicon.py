@@ -29,14 +29,12 @@ Usage:  python scripts/derive_entity_lexicon.py [--wordnet DIR] [--check]
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from derive_triggers import DEFAULT_WORDNET, MissingWordNet, open_wordnet  # noqa: E402
+from derive_triggers import DEFAULT_WORDNET, MissingWordNet, open_wordnet, wordnet_command, write_or_check  # noqa: E402,F401
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "models" / "entities" / "en"
@@ -151,28 +149,14 @@ def outputs(wn) -> dict[Path, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--wordnet", type=Path, default=DEFAULT_WORDNET, help="WordNet 3.0 database folder")
-    ap.add_argument("--check", action="store_true", help="only compare with the committed file")
-    args = ap.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="wordnet-") as work:
-        try:
-            wn = open_wordnet(args.wordnet, Path(work))
-        except MissingWordNet as exc:
-            print(f"derive_entity_lexicon: {exc}", file=sys.stderr)
-            return 2
-        texts = outputs(wn)
-    if args.check:
-        stale = [p.name for p, t in texts.items() if not p.is_file() or p.read_text(encoding="utf-8") != t]
-        if stale:
-            print(f"derive_entity_lexicon: {', '.join(stale)} differ from WordNet; run "
-                  "scripts/derive_entity_lexicon.py", file=sys.stderr)
-            return 1
-        return 0
-    for path, text in texts.items():
-        tmp = path.with_name(f".{path.name}.tmp")  # atomic: a reader never sees half a file
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+    return wordnet_command("derive_entity_lexicon", __doc__.split("\n")[0], argv, _run)
+
+
+def _run(wn, args) -> int:
+    texts = outputs(wn)
+    code = write_or_check("derive_entity_lexicon", texts, args.check, "run `make lexicon`")
+    if args.check or code:
+        return code
     places = json.loads(texts[OUT])
     nouns = json.loads(texts[PERSON_NOUNS])["nouns"]
     print(f"derive_entity_lexicon: {len(places['LOC'])} LOC and {len(places['GPE'])} GPE names, "

@@ -99,6 +99,41 @@ def open_wordnet(folder: Path, work: Path):
         return Reader(str(work), None)
 
 
+def wordnet_command(prog: str, description: str, argv: list[str] | None, run, extra=()) -> int:
+    """The command line both derivation scripts share: `--wordnet DIR`, `--check` and
+    the `extra` flags ((flag, help) pairs); WordNet is opened in a temporary folder and
+    `run(wn, args)` gives the exit code; a missing WordNet is exit code 2 with the reason."""
+    ap = argparse.ArgumentParser(prog=prog, description=description)
+    ap.add_argument("--wordnet", type=Path, default=DEFAULT_WORDNET, help="WordNet 3.0 database folder")
+    ap.add_argument("--check", action="store_true", help="only compare with the committed files")
+    for flag, help_ in extra:
+        ap.add_argument(flag, action="store_true", help=help_)
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="wordnet-") as work:
+        try:
+            wn = open_wordnet(args.wordnet, Path(work))
+        except MissingWordNet as exc:
+            print(f"{prog}: {exc}", file=sys.stderr)
+            return 2
+        return run(wn, args)
+
+
+def write_or_check(prog: str, texts: dict[Path, str], check: bool, remedy: str) -> int:
+    """With `check`, exit code 1 if a committed file differs from its derived text;
+    otherwise write every file atomically (a reader never sees half a file)."""
+    if check:
+        stale = [p.name for p, t in texts.items() if not p.is_file() or p.read_text(encoding="utf-8") != t]
+        if stale:
+            print(f"{prog}: {', '.join(stale)} differ from their sources; {remedy}", file=sys.stderr)
+            return 1
+        return 0
+    for path, text in texts.items():
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    return 0
+
+
 def _closure(wn, name: str, depth: int) -> list:
     try:
         syn = wn.synset(name)
@@ -239,18 +274,8 @@ def render(triggers: dict, phrases: dict, seeds: dict) -> tuple[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--wordnet", type=Path, default=DEFAULT_WORDNET, help="WordNet 3.0 database folder")
-    ap.add_argument("--check", action="store_true", help="only compare with the committed files")
-    ap.add_argument("--report", action="store_true", help="print what was left out and why")
-    args = ap.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="wordnet-") as work:
-        try:
-            wn = open_wordnet(args.wordnet, Path(work))
-        except MissingWordNet as exc:
-            print(f"derive_triggers: {exc}", file=sys.stderr)
-            return 2
-        return _run(wn, args)
+    return wordnet_command("derive_triggers", __doc__.split("\n")[0], argv, _run,
+                           [("--report", "print what was left out and why")])
 
 
 def _run(wn, args) -> int:
@@ -264,17 +289,10 @@ def _run(wn, args) -> int:
     texts["noun_kinds.json"] = json.dumps(kinds, indent=0, ensure_ascii=False) + "\n"
     if args.report:
         print(json.dumps(report, indent=1))
-    if args.check:
-        stale = [n for n, t in texts.items() if (EVENTS / n).read_text(encoding="utf-8") != t]
-        if stale:
-            print(f"derive_triggers: {', '.join(stale)} differ from WordNet + seeds + review; run `make lexicon`",
-                  file=sys.stderr)
-            return 1
-        return 0
-    for name, text in texts.items():  # atomic: a reader never sees half a file
-        tmp = EVENTS / f".{name}.tmp"
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(EVENTS / name)
+    code = write_or_check("derive_triggers", {EVENTS / n: t for n, t in texts.items()}, args.check,
+                          "run `make lexicon`")
+    if args.check or code:
+        return code
     print(f"derive_triggers: {report['admitted']} admitted, {report['accepted_by_review']} accepted and "
           f"{report['rejected_by_review']} rejected by review, {len(report['ambiguous_unreviewed'])} ambiguous "
           f"left out, {len(report['claimed_by_two_types'])} claimed by two types left out")

@@ -5,25 +5,12 @@ LOC, an island that is a country GPE, a name that is also a person's is left out
 Needs WordNet 3.0 (Debian's wordnet-base) and NLTK; without them these tests are skipped."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-spec = importlib.util.spec_from_file_location("derive_entity_lexicon", ROOT / "scripts" / "derive_entity_lexicon.py")
-dp = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(dp)
+from wordnet_scripts import load_script, wn  # noqa: F401  (wn: the WordNet fixture)
 
-
-@pytest.fixture(scope="module")
-def wn(tmp_path_factory):
-    try:
-        return dp.open_wordnet(dp.DEFAULT_WORDNET, tmp_path_factory.mktemp("wordnet"))
-    except dp.MissingWordNet as exc:
-        pytest.skip(f"WordNet unavailable: {exc} (`make lexicon` installs it)")
+dp = load_script("derive_entity_lexicon")
 
 
 @pytest.fixture(scope="module")

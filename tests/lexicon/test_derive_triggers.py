@@ -7,26 +7,14 @@ can; without them these tests are skipped with the reason.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-spec = importlib.util.spec_from_file_location("derive_triggers", ROOT / "scripts" / "derive_triggers.py")
-dt = importlib.util.module_from_spec(spec)
-sys.modules["derive_triggers"] = dt
-spec.loader.exec_module(dt)
+from wordnet_scripts import load_script, wn  # noqa: F401  (wn: the WordNet fixture)
 
-
-@pytest.fixture(scope="module")
-def wn(tmp_path_factory):
-    try:
-        return dt.open_wordnet(dt.DEFAULT_WORDNET, tmp_path_factory.mktemp("wordnet"))
-    except dt.MissingWordNet as exc:
-        pytest.skip(f"WordNet unavailable: {exc} (`make lexicon` installs it)")
+dt = load_script("derive_triggers")
 
 
 def _derive(wn, seeds=None, review=None, senses=frozenset()):
