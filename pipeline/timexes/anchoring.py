@@ -39,6 +39,12 @@ class Narrative:
         if _parts(value)[0] is not None:
             (self.refs if story else self.others).append((value, key))
 
+    def replace(self, key: object, value: str) -> None:
+        """The date of `key` is now `value` (a date that turned out to open a range)."""
+        for dates in (self.refs, self.others):
+            if dates and dates[-1][1] == key:
+                dates[-1] = (value, key)
+
     def _latest(self, need: str):
         for value, key in reversed(self.refs or self.others):
             y, m, d = _parts(value)
@@ -110,12 +116,15 @@ class Narrative:
                 return value, None
             day = _format(*civil(day_number(*ref[2]) + relation[2]))
             return (f"{day}{relation[1]}", ref[1]) if day else (value, None)
-        if kind == "shift":
+        if kind == "shift":  # ("shift", unit, n[, direction of a vague shift: 1 or -1])
             unit, n = relation[1], relation[2]
             ref = self._latest("year")
             if not ref:
                 return None, None
-            return _shift(ref[2], unit, n), ref[1]
+            forward = n > 0 or (n == 0 and relation[3:] != (-1,))
+            # `two years later` after `1702–1709` counts from the range's end
+            start = _parts(ref[0].split("/")[-1]) if forward and "/" in ref[0] else ref[2]
+            return _shift(start, unit, n), ref[1]
         return None, None
 
 

@@ -62,7 +62,9 @@ class TimexStage(RuleFiles):
             if span is None:
                 continue
             if (span.start_char, span.end_char) in by_chars:  # `1932–(1939`: one token, two dates
-                _join(by_chars[(span.start_char, span.end_char)], parsed, end)
+                joined = by_chars[(span.start_char, span.end_char)]
+                if _join(joined, parsed, end):  # the story's reference is the range, as if written at once
+                    narrative.replace((span.start_char, span.end_char), joined._.timex["value"])
                 continue
             anchor = None
             partner = _coordinated_year(text, end, found, parsed, self.grammar.patterns["coordination"])
@@ -91,7 +93,7 @@ class TimexStage(RuleFiles):
                 # `two decades earlier` looks back without moving the story there
                 ref = value.split("/")[-1] if parsed.relation and value else value
                 backward = parsed.relation and (parsed.relation[0] == "previous_month" or (
-                    parsed.relation[0] == "shift" and parsed.relation[2] < 0))
+                    parsed.relation[0] == "shift" and (parsed.relation[2] < 0 or parsed.relation[3:] == (-1,))))
                 narrative.add(ref, (span.start_char, span.end_char), story and not backward)
             earliest, latest = interval(value.split("T")[0] if value and parsed.type == "TIME" else value, parsed.type)
             span._.timex = TimexAnnotation(
@@ -226,20 +228,21 @@ def flashback(span: Span, lx: dict) -> bool:
     return any(t.lower_ in lx["past_perfect_auxiliaries"] and t.dep_ in ("aux", "auxpass") and t.head.tag_ == "VBN" for t in span.sent)
 
 
-def _join(span: Span, parsed, end: int) -> None:
+def _join(span: Span, parsed, end: int) -> bool:
     """A second expression inside the token span of a timex: two absolute dates in order
-    become the range they write; anything else is dropped (never a second timex)."""
+    become the range they write (True); anything else is dropped (never a second timex)."""
     info = span._.timex
     value = parsed.value
     if not (info["type"] == parsed.type == "DATE" and info["anchor"] is None and parsed.relation is None
             and value and info["value"] and "/" not in value + info["value"]):
-        return
+        return False
     earliest, latest = interval(f"{info['value']}/{value}")
     if earliest is None:
-        return
+        return False
     start = info["chars"][0] if info["chars"] else span.start_char
     span._.timex = replace(info, value=f"{info['value']}/{value}", mod=None, earliest=earliest, latest=latest,
                            chars=(start, end))
+    return True
 
 
 def _coordinated_year(text: str, end: int, found: list, parsed, between: re.Pattern) -> tuple[str, tuple[int, int]] | None:

@@ -287,6 +287,12 @@ class Normaliser:
                     mod = "APPROX" if mod else None  # `over a year earlier`: a point, only approximate
                     break
             m = self.rx["shift_value"].match(low)
+            if m and m.group(1) in lx["vague_numbers"]:
+                # `a few years later`: no count to shift by; the anchor's value at the
+                # unit's granularity, AFTER (BEFORE for `earlier`) (docs/annotation.md, 30)
+                earlier = m.group(3) in lx["earlier_words"]
+                return Parsed("DATE", None, "BEFORE" if earlier else "AFTER",
+                              ("shift", self._unit_name(m.group(2)), 0, -1 if earlier else 1))
             n = self._number(m.group(1)) if m else None
             if n is None:
                 return None
@@ -294,6 +300,10 @@ class Normaliser:
             return Parsed("DATE", None, mod, ("shift", self._unit_name(m.group(2)), int(n) * sign))
         if kind == "anaphoric":
             return self._anaphoric(text)
+        if kind == "unit_part":  # `at month's end`, `by the year's close`: a part of the story's month or year
+            m = self.rx["unit_part_value"].match(text)
+            unit = lx["calendar_units"][m.group(1).lower()]
+            return Parsed("DATE", None, lx["unit_parts"][m.group(2).lower()], ("same", unit))
         if kind == "deictic":  # resolved against the document creation date, if any
             if low in lx["deictic_days"]:
                 return Parsed("DATE", None, None, ("dct", "day", lx["deictic_days"][low]))

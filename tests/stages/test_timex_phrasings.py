@@ -1,0 +1,59 @@
+"""More phrasings of durations and relative dates (issue 12.4): adjectives inside a
+duration, a part of the story's month or year written with a possessive, vague shifts
+(`a few years later`, docs/annotation.md decision 30). Sentences written for the test;
+each asserts type, value, mod, earliest, latest."""
+import pytest
+
+from pipeline import extensions as ext
+
+# (text, expression, type, value, mod, earliest, latest)
+CASES = [
+    # an adjective between the count and the unit
+    ("The garrison held the ridge for two bitter weeks.", "two bitter weeks", "DURATION", "P2W", None, None, None),
+    ("The rebels ruled the valley for a single year.", "a single year", "DURATION", "P1Y", None, None, None),
+    ("Prices were lower than in the three previous months.", "three previous months", "DURATION", "P3M", None, None, None),
+    ("The rains lasted five whole days.", "five whole days", "DURATION", "P5D", None, None, None),
+    ("The miners stayed underground for three more days.", "three more days", "DURATION", "P3D", None, None, None),
+    # `month's end`, `the year's close`: a part of the story's month or year
+    ("The town fell on 9 June 1702. At month's end the duke withdrew.",
+     "month's end", "DATE", "1702-06", "END", "1702-06-01", "1702-06-30"),
+    ("The town fell on 9 June 1702. By the year's end the duke had gone home.",
+     "the year's end", "DATE", "1702", "END", "1702-01-01", "1702-12-31"),
+    ("The town fell in 1702. At the year\u2019s beginning the duke had been away.",
+     "the year\u2019s beginning", "DATE", "1702", "START", "1702-01-01", "1702-12-31"),
+    # a vague count of units: the anchor's value at the unit's granularity, AFTER / BEFORE
+    ("The abbey burned on 3 May 1740. A few years later the monks rebuilt it.",
+     "A few years later", "DATE", "1740", "AFTER", "1740-01-01", "1740-12-31"),
+    ("The abbey burned on 3 May 1740. A few weeks later the monks left.",
+     "A few weeks later", "DATE", "1740-05-03", "AFTER", "1740-05-03", "1740-05-03"),
+    ("The abbey burned in May 1740. Several months earlier, a storm had damaged the roof.",
+     "Several months earlier", "DATE", "1740-05", "BEFORE", "1740-05-01", "1740-05-31"),
+    ("A few years later the monks rebuilt the abbey.", None, None, None, None, None, None),
+]
+
+
+@pytest.mark.parametrize("text,expression,type_,value,mod,earliest,latest", CASES, ids=[c[1] or c[0][:30] for c in CASES])
+def test_phrasings(nlp, text, expression, type_, value, mod, earliest, latest):
+    doc = nlp(text)
+    found = {s.text: s._.timex for s in doc.spans[ext.TIMEXES]}
+    if expression is None:  # nothing before it to resolve it
+        assert found == {}, found
+        return
+    assert expression in found, f"no timex {expression!r}; found {list(found)}"
+    info = found[expression]
+    assert (info["type"], info["value"], info["mod"], info["earliest"], info["latest"]) == (type_, value, mod, earliest, latest)
+
+
+
+
+@pytest.mark.parametrize("text,expression,value", [
+    # a shift forward from a range counts from its end, a shift back from its start
+    ("The siege lasted 1702 - 1709. Two years later, peace was signed.", "Two years later", "1711"),
+    ("The siege lasted 1702 - 1709. Two years earlier, a truce had failed.", "Two years earlier", "1700"),
+    ("The league fought from 311 BC - 289 BC. A few years later the city was rebuilt.", "A few years later", "BC0289"),
+    ("The first league (311 BC - 289 BC) was long. A few years later the city was rebuilt.", "A few years later", "BC0289"),
+])
+def test_shifts_from_a_range(nlp, text, expression, value):
+    doc = nlp(text)
+    found = {s.text: s._.timex for s in doc.spans[ext.TIMEXES]}
+    assert found[expression]["value"] == value
