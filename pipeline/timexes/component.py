@@ -69,7 +69,9 @@ class TimexStage(RuleFiles):
             anchor = None
             partner = _coordinated_year(text, end, found, parsed, self.grammar.patterns["coordination"])
             if partner is not None:
-                parsed = type(parsed)(parsed.type, parsed.value.replace("XXXX", partner[0]), parsed.mod, None)
+                value = (f"{partner[0]}-{parsed.relation[1]}" if parsed.relation[0] == "season"
+                         else parsed.value.replace("XXXX", partner[0]))
+                parsed = type(parsed)(parsed.type, value, parsed.mod, None)
                 anchor = partner[1]
             value = parsed.value
             story = in_story(span, self.lx)
@@ -246,9 +248,10 @@ def _join(span: Span, parsed, end: int) -> bool:
 
 
 def _coordinated_year(text: str, end: int, found: list, parsed, between: re.Pattern) -> tuple[str, tuple[int, int]] | None:
-    """`October and then December 1926`: a date without a year coordinated with a
-    following dated one takes its year (SPEC 3.3); returns (year, its span)."""
-    if not (parsed.relation and parsed.relation[0] == "year"):
+    """`October and then December 1926`, `the spring and early summer of 1843`: a date
+    or season without a year coordinated with a following dated one takes its year
+    (SPEC 3.3); returns (year, its span)."""
+    if not (parsed.relation and parsed.relation[0] in ("year", "season")):
         return None
     for start, stop, _ in found:
         if start >= end:

@@ -151,6 +151,9 @@ class Normaliser:
         w = word.lower()
         if w in words:
             return words[w]
+        tens, _, unit = w.partition("-")  # `seventy-nine`
+        if words.get(tens, 0) >= 20 and words[tens] % 10 == 0 and 1 <= words.get(unit, 0) <= 9:
+            return words[tens] + words[unit]
         if re.fullmatch(r"\d+(\.\d+)?", w):
             return float(w)
         return None
@@ -271,8 +274,8 @@ class Normaliser:
                 return None
             part, mod = lx["parts_of_date"][m.group(1).lower()]
             return Parsed("TIME", f"{day}T{part}", mod, ("year",) if day.startswith("XXXX") else None)
-        if kind == "age":
-            nums = re.findall(r"\d+|[a-z]+", self.rx["age_value"].search(low).group(1))
+        if kind == "age":  # `at age 12`, `the age of eight or nine` (APPROX), `at age seventy-nine`
+            nums = self.rx["age_numbers"].split(self.rx["age_value"].search(low).group(1).strip())
             values = [self._number(n) for n in nums if self._number(n)]
             if not values:
                 return None

@@ -29,6 +29,16 @@ CASES = [
     ("The abbey burned in May 1740. Several months earlier, a storm had damaged the roof.",
      "Several months earlier", "DATE", "1740-05", "BEFORE", "1740-05-01", "1740-05-31"),
     ("A few years later the monks rebuilt the abbey.", None, None, None, None, None, None),
+    # a season coordinated with a following dated one takes its year
+    ("The armies spent the spring and early summer of 1843 drilling.",
+     "the spring", "DATE", "1843-SP", None, "1843-03-01", "1843-05-31"),
+    # compound number words
+    ("The poet died at age seventy-nine in his village.", "age seventy-nine", "DURATION", "P79Y", None, None, None),
+    ("The truce lasted twenty-five years in all.", "twenty-five years", "DURATION", "P25Y", None, None, None),
+    ("The page was hired at the age of eight or nine.", "the age of eight or nine", "DURATION", "P8Y", "APPROX", None, None),
+    # a part of a day written with `morning`
+    ("In the early morning hours of 3 June 1871, the barricades fell.",
+     "the early morning hours of 3 June 1871", "TIME", "1871-06-03TMO", "START", "1871-06-03", "1871-06-03"),
 ]
 
 
