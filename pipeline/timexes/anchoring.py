@@ -39,6 +39,10 @@ class Narrative:
         if _parts(value)[0] is not None:
             (self.refs if story else self.others).append((value, key))
 
+    def current(self) -> tuple[str, object] | None:
+        """(value, key) of the story's latest date, if any."""
+        return self.refs[-1] if self.refs else None
+
     def replace(self, key: object, value: str) -> None:
         """The date of `key` is now `value` (a date that turned out to open a range)."""
         for dates in (self.refs, self.others):

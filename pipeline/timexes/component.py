@@ -21,7 +21,7 @@ from .. import extensions as ext
 from ..annotations import TimexAnnotation
 from ..rules import RuleFiles
 from .anchoring import Narrative
-from .calendar import civil, creation_date, day_number, interval, iso_week
+from .calendar import civil, creation_date, day_number, interval, iso_key, iso_week
 from .grammar import FILES, Grammar
 from .normalise import Normaliser
 
@@ -90,6 +90,8 @@ class TimexStage(RuleFiles):
                 if value is None:
                     continue
                 anchor = key
+            elif story and span.start > span.sent.root.i and _aside(text, narrative.current(), value, start):
+                story = False
             if parsed.type in ("DATE", "TIME"):
                 # a range dated from the story (`from October to March`) leaves it at its end;
                 # `two decades earlier` looks back without moving the story there
@@ -228,6 +230,22 @@ def _quoted(text: str, start: int, lx: dict) -> bool:
 def flashback(span: Span, lx: dict) -> bool:
     """A sentence told in the past perfect (`had begun`) steps back from the story's time."""
     return any(t.lower_ in lx["past_perfect_auxiliaries"] and t.dep_ in ("aux", "auxpass") and t.head.tag_ == "VBN" for t in span.sent)
+
+
+def _aside(text: str, current, value: str | None, start: int) -> bool:
+    """A date told after the story's latest date in the same paragraph and wholly before
+    it, after its sentence's main verb, steps back for an aside (`... on 28 March. A
+    council was set up on 5 November 1917.`): the story goes on from where it was, not
+    from there. A date opening its sentence (`In July 1937, the council ...`, `With the
+    outbreak of war in 1937, ...`) starts a thread of the story instead (the caller
+    checks that)."""
+    if current is None or value is None:
+        return False
+    ref, key = current
+    if not isinstance(key, tuple) or "\n" in text[key[1]:start]:
+        return False
+    latest, story_start = iso_key(interval(value)[1]), iso_key(interval(ref.split("/")[0])[0])
+    return latest is not None and story_start is not None and latest < story_start
 
 
 def _join(span: Span, parsed, end: int) -> bool:

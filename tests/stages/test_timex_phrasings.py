@@ -67,3 +67,22 @@ def test_shifts_from_a_range(nlp, text, expression, value):
     doc = nlp(text)
     found = {s.text: s._.timex for s in doc.spans[ext.TIMEXES]}
     assert found[expression]["value"] == value
+
+
+@pytest.mark.parametrize("text,expression,value", [
+    # a date wholly before the story's, after its sentence's verb, is an aside
+    ("The army crossed the river on 28 March 1918. A council was set up at the castle on 5 November 1917. "
+     "On 15 July, the army attacked.", "15 July", "1918-07-15"),
+    # a date opening its sentence starts a thread of the story
+    ("The army crossed the river on 28 March 1918. In November 1917, a council had met at the castle. "
+     "The following August, the council met again.", "The following August", "1918-08"),
+    ("The army crossed the river on 28 March 1918. With the fall of the fort in November 1917, the council "
+     "fled. That month, the council met again.", "That month", "1917-11"),
+    # in a new paragraph the earlier date is the story's again
+    ("The army crossed the river on 28 March 1918.\n\nThe council was set up at the castle on 5 November 1917. "
+     "On 15 July, the council met again.", "15 July", "1917-07-15"),
+])
+def test_asides_do_not_move_the_story(nlp, text, expression, value):
+    doc = nlp(text)
+    found = {s.text: s._.timex for s in doc.spans[ext.TIMEXES]}
+    assert found[expression]["value"] == value
