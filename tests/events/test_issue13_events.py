@@ -24,6 +24,20 @@ CASES = [
      "abandoned", "Movement.Transport", [A("Artifact", "troops"), A("Origin", "city")], None, "positive", "asserted"),
     ("After the conflict, the troops abandoned the city and retreated to the coast.",
      "conflict", "Conflict.Attack", [], None, "positive", "asserted"),
+    # destruction and subjugation: level.v.02 (raze), torch.v.01, overpower.v.01 and
+    # subjugate.v.02 from WordNet; `overwhelm` and `subjugate` by sense (a force or a
+    # place overwhelmed, not a person overwhelmed by grief)
+    ("In 1402 the rebels razed the village of Korvel.",
+     "razed", "Conflict.Attack", [A("Attacker", "rebels"), A("Target", "Korvel")], "1402", "positive", "asserted"),
+    ("Raiders torched the granary at Velm in 1511.",
+     "torched", "Conflict.Attack", [A("Attacker", "Raiders"), A("Target", "granary")], "1511", "positive", "asserted"),
+    ("Hussars overpowered the guards at the bridge.",
+     "overpowered", "Conflict.Attack", [A("Attacker", "Hussars"), A("Place", "bridge"), A("Target", "guards")], None,
+     "positive", "asserted"),
+    ("The garrison was overwhelmed by the besiegers in 1310.",
+     "overwhelmed", "Conflict.Attack", [A("Attacker", "besiegers"), A("Target", "garrison")], "1310", "positive", "asserted"),
+    ("The empire subjugated Dalmatia in 1290.",
+     "subjugated", "Conflict.Attack", [A("Attacker", "empire"), A("Target", "Dalmatia")], "1290", "positive", "asserted"),
     ("In 1712 the garrison withdrew from the fortress.",
      "withdrew", "Movement.Transport", [A("Artifact", "garrison"), A("Origin", "fortress")], "1712", "positive", "asserted"),
     ("The defenders were put to death in the courtyard.",
@@ -218,3 +232,8 @@ def test_campaign_is_an_attack_only_in_a_military_context(nlp):
     assert [e["type"] for e in war._.events if war.text[e["trigger"][0]:e["trigger"][1]] == "campaign"] \
         == ["Conflict.Attack"]
     assert not [e for e in votes._.events if votes.text[e["trigger"][0]:e["trigger"][1]] == "campaign"]
+
+
+def test_overwhelmed_by_a_feeling_is_no_attack(nlp):
+    doc = parse(nlp, "The widow was overwhelmed by grief, and the clerk pulled down the blinds.")
+    assert doc._.events == []
