@@ -14,6 +14,10 @@ CASES = [
     ("Pierre Dupont was born in Lyon in 1820. In 1854 Pierre sailed to Algiers.",
      [("Pierre Dupont", "PERSON", "Pierre Dupont"), ("Lyon", "GPE", "Lyon"), ("Pierre", "PERSON", "Pierre"),
       ("Algiers", "GPE", "Algiers")]),
+    # a one-word name that speaks, or is shot or exiled, is a person whatever the model said
+    ("Lincoln spoke at the cemetery. Lincoln was shot in 1865.",
+     [("Lincoln", "PERSON", "Lincoln"), ("Lincoln", "PERSON", "Lincoln")]),
+    ("Harrow was exiled to the island in 1815.", [("Harrow", "PERSON", "Harrow")]),
     # a title before proper nouns makes a person, and the title is no part of the name
     ("Commanding General Brackley ordered a retreat. Brackley withdrew his army to the coast.",
      [("Brackley", "PERSON", "Brackley"), ("Brackley", "PERSON", "Brackley")]),
