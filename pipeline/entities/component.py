@@ -67,6 +67,8 @@ class EntityStage(RuleFiles):
         people |= {s.text for s in introduced if not self.rules.after_place_preposition(s)}
         place_tokens = place_token_index(doc)
         for span in patterns:
+            if span.label_ in PLACE_LABELS and _name_goes_on(span):
+                continue  # `X Temple Chronicle`: the head word is not the name's end
             fixed = self.rules.trim(span)
             if fixed is not None and self.rules.is_name(fixed):
                 candidates.append((fixed, True))
@@ -142,6 +144,10 @@ class EntityStage(RuleFiles):
 
 
 NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+# labels of head-word patterns (`X Temple`, `X River`) that end a name: a proper noun
+# after the head means a longer name of something else (`X Temple Chronicle`); event,
+# law and organisation names go on after their head word (`X Operation Y`, `Proclamation No. 5`)
+PLACE_LABELS = {"FAC", "GPE", "LOC"}
 
 
 def _repeated_mentions(doc: Doc, kept: list[tuple[Span, bool]]) -> list[tuple[Span, bool]]:
@@ -185,6 +191,16 @@ def _repeated_mentions(doc: Doc, kept: list[tuple[Span, bool]]) -> list[tuple[Sp
             covered.update(range(match.start, match.end))
             i = match.end
     return found
+
+
+def _name_goes_on(span: Span) -> bool:
+    """Whether a proper noun in title case follows the span in its sentence: the name a
+    head-word pattern found is then only the start of a longer one."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.pos_ == "PROPN" and nxt.is_title and not nxt.is_sent_start
 
 
 def _split_units(kept: list[tuple[Span, bool]], rules: LabelRules) -> list[tuple[Span, bool]]:

@@ -18,6 +18,9 @@ CASES = [
     ("Lincoln spoke at the cemetery. Lincoln was shot in 1865.",
      [("Lincoln", "PERSON", "Lincoln"), ("Lincoln", "PERSON", "Lincoln")]),
     ("Harrow was exiled to the island in 1815.", [("Harrow", "PERSON", "Harrow")]),
+    # a facility by its head word; a longer name after the head is not that facility
+    ("The army camped by the Harwick Bridge and stored powder in the Dunmere Arsenal.",
+     [("Harwick Bridge", "FAC", "Harwick Bridge"), ("Dunmere Arsenal", "FAC", "Dunmere Arsenal")]),
     # a title before proper nouns makes a person, and the title is no part of the name
     ("Commanding General Brackley ordered a retreat. Brackley withdrew his army to the coast.",
      [("Brackley", "PERSON", "Brackley"), ("Brackley", "PERSON", "Brackley")]),
@@ -78,3 +81,9 @@ def test_a_surname_the_document_uses_as_a_place_stays_a_place(nlp):
     doc = nlp("Edmund Norwood founded the colony. The governor sent troops to the fort, "
               "and the garrison at Norwood surrendered.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Edmund Norwood", "PERSON"), ("Norwood", "GPE")]
+
+
+def test_a_facility_head_inside_a_longer_name_is_no_facility(nlp):
+    doc = nlp("The Lindholm Temple Register lists the priests.")
+    assert "Lindholm Temple" not in [e.text for e in doc.ents]
+    assert all(e.label_ != "FAC" for e in doc.ents)
