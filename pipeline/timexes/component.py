@@ -90,7 +90,9 @@ class TimexStage(RuleFiles):
                 if value is None:
                     continue
                 anchor = key
-            elif story and span.start > span.sent.root.i and _aside(text, narrative.current(), value, start):
+            elif story and span.start > span.sent.root.i and (
+                    _aside(text, narrative.current(), value, start) or _in_relative_clause(span) and
+                    _same_paragraph(text, narrative.current(), start)):
                 story = False
             if parsed.type in ("DATE", "TIME"):
                 # a range dated from the story (`from October to March`) leaves it at its end;
@@ -246,6 +248,23 @@ def _aside(text: str, current, value: str | None, start: int) -> bool:
         return False
     latest, story_start = iso_key(interval(value)[1]), iso_key(interval(ref.split("/")[0])[0])
     return latest is not None and story_start is not None and latest < story_start
+
+
+def _same_paragraph(text: str, current, start: int) -> bool:
+    return current is not None and isinstance(current[1], tuple) and "\n" not in text[current[1][1]:start]
+
+
+def _in_relative_clause(span: Span) -> bool:
+    """Whether a date sits in a relative clause (`an assault that lasted until the fall of
+    the city in February 1945`): it dates what the clause adds, not the story's next step."""
+    tok = span.root
+    for _ in range(12):
+        if tok.dep_ == "relcl":
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _join(span: Span, parsed, end: int) -> bool:

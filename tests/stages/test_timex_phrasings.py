@@ -78,6 +78,11 @@ def test_shifts_from_a_range(nlp, text, expression, value):
      "The following August, the council met again.", "The following August", "1918-08"),
     ("The army crossed the river on 28 March 1918. With the fall of the fort in November 1917, the council "
      "fled. That month, the council met again.", "That month", "1917-11"),
+    # a date in a relative clause dates what the clause adds, not the story's next step
+    ("The siege began on 20 October 1762. The rebels launched an assault that lasted until the fall of the "
+     "city in March 1763. By the end of November, the rebels held the river.", "the end of November", "1762-11"),
+    ("The siege began on 20 October 1762. The rebels launched an assault in March 1763. "
+     "By the end of November, the rebels held the river.", "the end of November", "1763-11"),
     # in a new paragraph the earlier date is the story's again
     ("The army crossed the river on 28 March 1918.\n\nThe council was set up at the castle on 5 November 1917. "
      "On 15 July, the council met again.", "15 July", "1917-07-15"),
