@@ -122,7 +122,7 @@ class TimexStage(RuleFiles):
             end = ent.end_char
             while end > start and text[end - 1] in ".,;:'’":
                 end -= 1
-            if start >= end or _overlaps(taken, start, end) or \
+            if start >= end or _overlaps(taken, start, end) or _after_marker(text, start, self.lx["number_markers"]) or \
                     _inside_name(text[start:end], start, end, names) or self._month_noun(doc, text, start, end):
                 continue
             found.append((start, end, "date"))
@@ -157,7 +157,8 @@ class TimexStage(RuleFiles):
                 if nxt is not None and nxt.tag_ == "NNS" and not (
                         prev is not None and (prev.pos_ in ("DET", "CCONJ") or prev.tag_ == "PRP$" or prev.text == ",")):
                     return False
-                if prev is not None and prev.text in self.lx["number_markers"]:
+                if prev is not None and prev.text in self.lx["number_markers"] or _after_marker(
+                        text, start, self.lx["number_markers"]):
                     return False
         if kind == "early_year" or re.search(r"(?<![0-9])[0-9]{3}$", text[start:end]):
             # `in 476`, `May 800`, not `in 300 ships`, `of 400 armed men`, `by 250 to 12`
@@ -166,6 +167,13 @@ class TimexStage(RuleFiles):
             if span is None or (nxt is not None and (nxt.tag_ in ("NN", "NNS", "JJ", "CD") or nxt.lower_ in self.lx["count_followers"])):
                 return False
         return True
+
+
+def _after_marker(text: str, start: int, markers: list[str]) -> bool:
+    """Whether a number follows a marker of numbering (`No. 2914`, however the tokenizer
+    split the marker)."""
+    before = text[max(0, start - 16):start].rstrip()
+    return any(before.endswith(m) and (len(before) == len(m) or not before[-len(m) - 1].isalnum()) for m in markers)
 
 
 def _governor(span: Span):
@@ -181,7 +189,7 @@ def _governor(span: Span):
 
 def in_story(span: Span, lx: dict) -> bool:
     """Whether a date moves the narrative's time (SPEC 3.3). Not: a retrospective span
-    (`since 1995`), a date that only places a source or a commemoration (its verb is one
+    (`since 1995`), a date given for comparison (`as in 1614`), a date that only places a source or a commemoration (its verb is one
     of `out_of_story_verbs`: `found in 2004`, `a monument erected in 1990`), or a date
     in commentary told in the present (`historians now date it to 1204`). Nor a date
     in parentheses (`the new code (1804)`: an aside) or one that names an earlier event
@@ -189,6 +197,8 @@ def in_story(span: Span, lx: dict) -> bool:
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in lx["retrospective_prepositions"]:
         return False
+    if span.start > 1 and f"{doc[span.start - 2].lower_} {doc[span.start - 1].lower_}" in lx["comparison_phrases"]:
+        return False  # `arranged as in 1614`: another time, for comparison
     if span.start > 0 and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")":
         return False
     root = span.root

@@ -91,3 +91,21 @@ def test_asides_do_not_move_the_story(nlp, text, expression, value):
     doc = nlp(text)
     found = {s.text: s._.timex for s in doc.spans[ext.TIMEXES]}
     assert found[expression]["value"] == value
+
+
+@pytest.mark.parametrize("text,expression,value", [
+    # a date given for comparison is a timex but not the story's time
+    ("The duke took the town in May 1702. As in 1640, the walls were rebuilt with stone. On 27 December the duke left.",
+     "27 December", "1702-12-27"),
+])
+def test_comparisons_do_not_move_the_story(nlp, text, expression, value):
+    doc = nlp(text)
+    found = {s.text: s._.timex for s in doc.spans[ext.TIMEXES]}
+    assert "1640" in found and found[expression]["value"] == value
+
+
+@pytest.mark.parametrize("text", ["The decree was Proclamation No. 2875 of the king.",
+                                  "The order was Decree No. 1875 of the council."])
+def test_numbers_after_a_numbering_marker_are_not_dates(nlp, text):
+    doc = nlp(text)
+    assert [s.text for s in doc.spans[ext.TIMEXES]] == []
