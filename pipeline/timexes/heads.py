@@ -20,8 +20,13 @@ the caller scans the whole text with the alternation.
 from __future__ import annotations
 
 import re
-from re import _constants as C
-from re import _parser as P
+
+try:  # Python 3.11+: the regex parser's modules are private parts of `re`
+    from re import _constants as C
+    from re import _parser as P
+except ImportError:  # Python 3.10 (requires-python): the same modules under their old names
+    import sre_constants as C
+    import sre_parse as P
 
 _WORD = re.compile(r"\w")
 _MAX_CLASS = 4     # a wider class of characters ends the walk (`[0-9]`: ten heads of one digit)
@@ -29,7 +34,9 @@ _MAX_HEAD = 4      # a prefix this long is enough to tell words apart; longer on
 _MAX_HEADS = 20000  # more ways to begin than this: give up (the caller scans everything)
 _STOP = ((), 0)    # a frame that ends the walk with the prefix read so far
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
-_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+# possessive repeats and atomic groups came with Python 3.11
+_REPEATS = tuple(op for op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) if op is not None)
+_ATOMIC_GROUP = getattr(C, "ATOMIC_GROUP", None)
 _DIGIT_CATEGORIES = (C.CATEGORY_DIGIT, C.CATEGORY_UNI_DIGIT)
 _NON_WORD_CATEGORIES = (C.CATEGORY_SPACE, C.CATEGORY_UNI_SPACE, C.CATEGORY_NOT_WORD, C.CATEGORY_UNI_NOT_WORD,
                         C.CATEGORY_LINEBREAK, C.CATEGORY_UNI_LINEBREAK)
@@ -132,7 +139,7 @@ class _Walk:
             return None
         if op == C.SUBPATTERN:
             return self.walk(((av[3].data, 0),) + after, prefix)
-        if op == C.ATOMIC_GROUP:
+        if _ATOMIC_GROUP is not None and op == _ATOMIC_GROUP:
             return self.walk(((av.data, 0),) + after, prefix)
         if op in _REPEATS:
             low, _, body = av

@@ -1,6 +1,7 @@
 """pipeline.matching: patterns run only on sentences holding their anchor word give the
 matches one spaCy Matcher gives over the whole Doc (sentences written for the test)."""
 import pytest
+from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher
 
 from pipeline.matching import AnchoredMatcher, anchor
@@ -45,7 +46,7 @@ def test_same_matches_as_one_matcher_over_the_doc(nlp):
 
 
 def test_an_invalid_pattern_fails_when_added(nlp):
-    with pytest.raises(Exception):
+    with pytest.raises(MatchPatternError):
         AnchoredMatcher(nlp.vocab).add("ORG", [{"TEXTT": "Company"}])
 
 
