@@ -74,7 +74,7 @@ class TimexStage(RuleFiles):
                 parsed = type(parsed)(parsed.type, value, parsed.mod, None)
                 anchor = partner[1]
             value = parsed.value
-            story = in_story(span, self.lx)
+            story = in_story(span, self.lx, later=_after_story(value, narrative.current()))
             if parsed.relation and parsed.relation[0] == "dct" and _quoted(text, start, self.lx):
                 # `"We attack tomorrow," he said`: the speaker's day is the story's, not --dct
                 value, anchor = narrative.resolve(None, ("shift",) + parsed.relation[1:])
@@ -94,6 +94,9 @@ class TimexStage(RuleFiles):
                     _aside(text, narrative.current(), value, start) or _in_relative_clause(span) and
                     _same_paragraph(text, narrative.current(), start)):
                 story = False
+            if story and _flash_forward(span, self.lx, parsed.relation is not None) and \
+                    _after_story(value, narrative.current()):
+                story = False  # `as late as 1781`, `grew to 200,000 by December`: a glimpse ahead
             if parsed.type in ("DATE", "TIME"):
                 # a range dated from the story (`from October to March`) leaves it at its end;
                 # `two decades earlier` looks back without moving the story there
@@ -187,13 +190,15 @@ def _governor(span: Span):
     return tok
 
 
-def in_story(span: Span, lx: dict) -> bool:
+def in_story(span: Span, lx: dict, later: bool = False) -> bool:
     """Whether a date moves the narrative's time (SPEC 3.3). Not: a retrospective span
     (`since 1995`), a date given for comparison (`as in 1614`), a date that only places a source or a commemoration (its verb is one
     of `out_of_story_verbs`: `found in 2004`, `a monument erected in 1990`), or a date
     in commentary told in the present (`historians now date it to 1204`). Nor a date
     in parentheses (`the new code (1804)`: an aside) or one that names an earlier event
-    as the modifier of a noun (`veterans of the May 1871 rising`)."""
+    as the modifier of a noun (`veterans of the May 1871 rising`); a modifier date
+    `later` than the story's time names no earlier event: the story has moved on to it
+    (`despite the success of the June 1916 offensive`, told after 1915)."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in lx["retrospective_prepositions"]:
         return False
@@ -204,13 +209,45 @@ def in_story(span: Span, lx: dict) -> bool:
     root = span.root
     if root.dep_ in ("compound", "nmod", "amod", "nummod") and root.head.i >= span.end and \
             root.head.pos_ == "NOUN" and not root.head.dep_.startswith("nsubj") and \
-            span.start > 0 and doc[span.start - 1].tag_ in ("DT", "PRP$", "POS"):
+            span.start > 0 and doc[span.start - 1].tag_ in ("DT", "PRP$", "POS") and not later:
         return False  # `the 1852 harvest failed`: the subject's date is the story's
     if _governor(span).lemma_.lower() in lx["out_of_story_verbs"] or _irrealis(span, lx):
         return False
     root = span.sent.root
     return not (root.tag_ in ("VBZ", "VBP") or any(
         c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have" for c in root.children))
+
+
+def _after_story(value: str | None, current) -> bool:
+    """Whether a date begins after the story's latest date ends (None: no story yet)."""
+    if current is None or not value:
+        return False
+    first, last = iso_key(interval(value)[0]), iso_key(interval(current[0].split("/")[-1])[1])
+    return first is not None and last is not None and first > last
+
+
+def _flash_forward(span: Span, lx: dict, from_story: bool) -> bool:
+    """Whether a date is reached only as a glimpse ahead of the story: after one of
+    `flash_forward_phrases` (`as late as 1781`), after a deadline preposition once the
+    sentence's verb is told when the date is dated from the story (`from_story`: `the
+    force grew to 200,000 by December`; `By May, ...` opening a sentence is the story's
+    next step, and `by May 1943` names its year to move the story there), in a clause of `flash_forward_clauses`
+    (`by the time the fort fell in 1781`), or on a verb with one of `flash_forward_adverbs`
+    (`he eventually returned in 1790`; not `two years later`, itself a timex). The caller
+    applies it only to dates after the story's time: such a date is resolved but the
+    story goes on from where it was."""
+    doc, sent = span.doc, span.sent
+    before = " ".join(t.lower_ for t in doc[max(sent.start, span.start - 4):span.start])
+    if any(before == p or before.endswith(" " + p) for p in lx["flash_forward_phrases"]):
+        return True
+    if from_story and span.start > sent.root.i and doc[span.start - 1].lower_ in lx["deadline_prepositions"]:
+        return True
+    head = " ".join(t.lower_ for t in doc[sent.start:span.start])
+    if any(f" {c} " in f" {head} " for c in lx["flash_forward_clauses"]):
+        return True
+    verb = _governor(span)
+    return any(c.dep_ == "advmod" and c.lower_ in lx["flash_forward_adverbs"] and not list(c.children)
+               for c in verb.children)
 
 
 def _irrealis(span: Span, lx: dict) -> bool:

@@ -67,6 +67,32 @@ CASES = [
      "Earlier in the month", "DATE", "1917-03", None, "1917-03-01", "1917-03-31", "March 1917"),
     ("The port fell in October 1917. Later in the year, the army rested.",
      "Later in the year", "DATE", "1917", None, "1917-01-01", "1917-12-31", "October 1917"),
+    # a glimpse ahead (`as late as`, a deadline after the verb, `eventually`, `by the
+    # time`) is resolved but the story goes on from where it was
+    ("The envoys reached the coast in March 1702. As late as 1709 the court still doubted them. "
+     "In June, the envoys sailed home.",
+     "1709", "DATE", "1709", None, "1709-01-01", "1709-12-31", None),
+    ("The envoys reached the coast in March 1702. As late as 1709 the court still doubted them. "
+     "In June, the envoys sailed home.",
+     "June", "DATE", "1702-06", None, "1702-06-01", "1702-06-30", "March 1702"),
+    ("The militia numbered 400 in March 1812 and grew to 9,000 by December. In May, it fought its first battle.",
+     "December", "DATE", "1812-12", None, "1812-12-01", "1812-12-31", "March 1812"),
+    ("The militia numbered 400 in March 1812 and grew to 9,000 by December. In May, it fought its first battle.",
+     "May", "DATE", "1812-05", None, "1812-05-01", "1812-05-31", "March 1812"),
+    ("The bishop fled the city in May 1640. He eventually returned in 1652. In August, the rebels burned the abbey.",
+     "August", "DATE", "1640-08", None, "1640-08-01", "1640-08-31", "May 1640"),
+    ("The siege began in May 1640. By the time the walls fell in 1644, the bishop had fled to the coast. "
+     "In August, the garrison ran out of bread.",
+     "August", "DATE", "1640-08", None, "1640-08-01", "1640-08-31", "May 1640"),
+    # ... but a sentence opening with the deadline, or a deadline naming its year, moves it
+    ("The militia numbered 400 in March 1812. By December, it had grown to 9,000. In May, it fought its first battle.",
+     "May", "DATE", "1813-05", None, "1813-05-01", "1813-05-31", "December"),
+    ("The army landed in March 1812 and took the capital by June 1813. In August, it marched north.",
+     "August", "DATE", "1813-08", None, "1813-08-01", "1813-08-31", "June 1813"),
+    # a noun's modifier date later than the story names no earlier event: the story moved on
+    ("The duke lost the town in 1702. Despite the success of the June 1704 campaign, his allies wavered. "
+     "On 3 August, the allies met at the castle.",
+     "3 August", "DATE", "1704-08-03", None, "1704-08-03", "1704-08-03", "June 1704"),
     # with only a date outside the story before it, that date is better than nothing
     ("The diary was published in 1923. On 4 May, the author reached the coast.",
      "4 May", "DATE", "1923-05-04", None, "1923-05-04", "1923-05-04", "1923"),
