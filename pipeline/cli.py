@@ -107,8 +107,8 @@ def run(paths: List[Path] = typer.Argument(
 
     from rich.markup import escape
 
-    from .allocator import fix_mmap_threshold
-    fix_mmap_threshold()  # before spaCy, numpy and the model allocate anything
+    from .allocator import tune_malloc
+    tune_malloc()  # before spaCy, numpy and the model allocate anything
     from .outputs import OutputBusy, OutputError
     from .runner import (ENGINES, EngineError, InputError, check_out_dir, load_pipeline, lock_out_dir,
                          run as run_pipeline)

@@ -34,6 +34,12 @@ TASKS_AHEAD = 2  # tasks in flight per worker
 # a one-document task of a short article paid that for 0.15 s of work, and two workers
 # ran 1.45x one process where the local pool runs 1.8x. 32 kB is about 2 s of work.
 TASK_BYTES = 32_000
+# Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which made a worker 13 %
+# slower than `pipeline run` on the same documents (pipeline/allocator.py). The local
+# cluster of a run starts its workers without it, and the worker plugin sets the
+# thresholds `pipeline run` uses; on a cluster the user started, a threshold in the
+# workers' environment wins (README: Dask).
+WORKER_TRIM_SETTING = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 
 
 def _distributed():
@@ -58,13 +64,15 @@ class PipelinePlugin(_WorkerPlugin):
 
     def __init__(self, model: str, dct: str | None):
         self.model, self.dct = model, dct
-        self.nlp = self.fingerprint = None
+        self.nlp = self.fingerprint = self.malloc = None
         self.lock = threading.Lock()
 
     def setup(self, worker=None) -> None:
+        from .allocator import tune_malloc
         from .runner import chunk_size, load_pipeline
         from .workarea import fingerprint
 
+        self.malloc = tune_malloc()  # as `pipeline run` does in its own process
         self.nlp = load_pipeline(self.model, self.dct)
         self.fingerprint = fingerprint(self.nlp, chunk_size(self.nlp))
 
@@ -84,6 +92,17 @@ def run_task(sources: list[Source], batch_size: int) -> list[DocResult]:
     plugin = get_worker().plugins[PLUGIN]
     with plugin.lock:
         return list(process(plugin.nlp, sources, batch_size, plugin.fingerprint))
+
+
+def local_cluster(n_workers: int):
+    """The LocalCluster of a run without `--scheduler`: one single-threaded worker process
+    per `--n-process`, started without Dask's malloc trim setting (WORKER_TRIM_SETTING)."""
+    import dask
+
+    distributed = _distributed()
+    with dask.config.set({WORKER_TRIM_SETTING: None}):
+        return distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=logging.ERROR)
 
 
 class DaskEngine:
@@ -107,8 +126,7 @@ class DaskEngine:
                 if self.scheduler:
                     client = distributed.Client(self.scheduler, timeout="20s")
                 else:
-                    cluster = distributed.LocalCluster(n_workers=self.n_workers, threads_per_worker=1, processes=True,
-                                                       dashboard_address=None, silence_logs=logging.ERROR)
+                    cluster = local_cluster(self.n_workers)
                     client = distributed.Client(cluster)
             except (OSError, TimeoutError) as err:
                 raise EngineError(f"cannot reach the Dask scheduler {self.scheduler or '(local)'}: {err}") from None

@@ -41,3 +41,25 @@ def test_a_cluster_running_another_pipeline_is_refused(tmp_path, full_nlp):
         with pytest.raises(runner.EngineError, match="a worker runs other code, rules or model than this process"):
             runner.run([folder], tmp_path / "out", nlp=full_nlp, engine="dask", scheduler=cluster.scheduler_address)
     assert not (tmp_path / "out" / "documents.jsonl").exists()
+
+
+@pytest.mark.slow
+def test_workers_of_a_run_use_the_malloc_settings_of_pipeline_run():
+    """Dask's nanny starts workers with a 64 kB malloc trim threshold, which made them 13 %
+    slower than `pipeline run` (pipeline/allocator.py): the run's own cluster starts
+    them without it, and the worker plugin sets both thresholds."""
+    import os
+    import platform
+
+    from pipeline.dask_engine import PLUGIN, PipelinePlugin, local_cluster
+    from pipeline.nlp import DEFAULT_MODEL
+
+    glibc = platform.system() == "Linux" and platform.libc_ver()[0] == "glibc"
+    with local_cluster(1) as cluster, distributed.Client(cluster) as client:
+        environ = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
+        assert list(environ.values()) == [os.environ.get("MALLOC_TRIM_THRESHOLD_")]
+        client.register_plugin(PipelinePlugin(DEFAULT_MODEL, None), name=PLUGIN)
+        tuned = client.run(lambda dask_worker: dask_worker.plugins[PLUGIN].malloc)
+    expected = {"mmap_threshold": glibc and "MALLOC_MMAP_THRESHOLD_" not in os.environ,
+                "trim_threshold": glibc and "MALLOC_TRIM_THRESHOLD_" not in os.environ}
+    assert list(tuned.values()) == [expected]

@@ -8,6 +8,7 @@ import gc
 import os
 import weakref
 
+import pytest
 import srsly
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -113,20 +114,31 @@ def test_no_doc_is_alive_when_the_next_document_is_read(tmp_path, full_nlp, monk
     assert [d["status"] for d in outputs(tmp_path / "out")["documents"]] == ["ok", "ok", "ok"]
 
 
-def test_the_mmap_threshold_is_left_to_the_user_who_set_it(monkeypatch):
-    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "65536")
-    assert allocator.fix_mmap_threshold() is False
-    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_")
-    monkeypatch.setenv("GLIBC_TUNABLES", "glibc.malloc.mmap_threshold=65536")
-    assert allocator.fix_mmap_threshold() is False
-
-
-def test_the_mmap_threshold_is_set_on_glibc(monkeypatch):
-    import platform
-    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
+def test_a_threshold_the_user_set_is_left_to_the_user(monkeypatch):
+    if not _glibc():
+        pytest.skip("malloc thresholds are glibc's")
     monkeypatch.delenv("GLIBC_TUNABLES", raising=False)
-    expected = platform.system() == "Linux" and platform.libc_ver()[0] == "glibc"
-    assert allocator.fix_mmap_threshold() is expected
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "65536")
+    assert allocator.tune_malloc() == {"mmap_threshold": False, "trim_threshold": True}
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_")
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")
+    assert allocator.tune_malloc() == {"mmap_threshold": True, "trim_threshold": False}
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_")
+    monkeypatch.setenv("GLIBC_TUNABLES", "glibc.malloc.mmap_threshold=65536:glibc.malloc.trim_threshold=65536")
+    assert allocator.tune_malloc() == {"mmap_threshold": False, "trim_threshold": False}
+
+
+def test_both_thresholds_are_set_on_glibc_and_nothing_elsewhere(monkeypatch):
+    for name in ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES"):
+        monkeypatch.delenv(name, raising=False)
+    expected = _glibc()
+    assert allocator.tune_malloc() == {"mmap_threshold": expected, "trim_threshold": expected}
+
+
+def _glibc() -> bool:
+    import platform
+    return platform.system() == "Linux" and platform.libc_ver()[0] == "glibc"
 
 
 def test_new_words_do_not_grow_the_string_store(tmp_path, full_nlp):
