@@ -16,7 +16,8 @@ as spaCy's SpanRuler returns its matches.
 """
 from __future__ import annotations
 
-import numpy as np
+from bisect import bisect_right
+
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
@@ -57,7 +58,7 @@ class AnchoredMatcher:
     def __init__(self, vocab):
         self.vocab = vocab
         # per pattern: its Matcher, and its anchor (attribute, word ids) or None
-        self.entries: list[tuple[Matcher, tuple[int, np.ndarray] | None]] = []
+        self.entries: list[tuple[Matcher, tuple[int, frozenset[int]] | None]] = []
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -71,26 +72,42 @@ class AnchoredMatcher:
         found = anchor(pattern)
         if found is not None:
             attr, words = found
-            found = (attr, np.array(sorted({get_string_id(w) for w in words}), dtype="uint64"))
+            found = (attr, frozenset(get_string_id(w) for w in words))
         self.entries.append((matcher, found))
 
     def __call__(self, doc: Doc) -> list[Span]:
         if not self.entries or not len(doc):
             return []
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        starts = np.array([s.start for s in sents])
-        attrs = sorted({a[0] for _, a in self.entries if a is not None})
-        columns = dict(zip(attrs, doc.to_array(attrs).reshape(len(doc), len(attrs)).T)) if attrs else {}
+        starts = [s.start for s in sents]
+        positions = self._positions(doc)
         found = set()
         for matcher, anchor_ in self.entries:
             if anchor_ is None:
                 where = range(len(sents))
             else:
-                hits = np.flatnonzero(np.isin(columns[anchor_[0]], anchor_[1]))
-                where = np.unique(np.searchsorted(starts, hits, side="right") - 1)
+                index = positions[anchor_[0]]
+                where = sorted({bisect_right(starts, i) - 1
+                                for word in anchor_[1].intersection(index) for i in index[word]})
             for index in where:
                 sent = sents[index]
                 for key, start, end in matcher(sent):
                     if start != end:
                         found.add(Span(doc, sent.start + start, sent.start + end, label=key))
         return sorted(found)
+
+    def _positions(self, doc: Doc) -> dict[int, dict[int, list[int]]]:
+        """For each anchor attribute: word id -> the token positions that have it. Plain
+        dicts, not numpy: a Doc holds few distinct words and most are looked up once,
+        so per-pattern array searches cost more than they save on short documents."""
+        attrs = sorted({a[0] for _, a in self.entries if a is not None})
+        positions: dict[int, dict[int, list[int]]] = {}
+        if not attrs:
+            return positions
+        rows = doc.to_array(attrs).reshape(len(doc), len(attrs)).T.tolist()
+        for attr, column in zip(attrs, rows):
+            index: dict[int, list[int]] = {}
+            for i, word in enumerate(column):
+                index.setdefault(word, []).append(i)
+            positions[attr] = index
+        return positions
