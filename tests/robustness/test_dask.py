@@ -63,3 +63,38 @@ def test_workers_of_a_run_use_the_malloc_settings_of_pipeline_run():
     expected = {"mmap_threshold": glibc and "MALLOC_MMAP_THRESHOLD_" not in os.environ,
                 "trim_threshold": glibc and "MALLOC_TRIM_THRESHOLD_" not in os.environ}
     assert list(tuned.values()) == [expected]
+
+
+@pytest.mark.slow
+def test_a_task_whose_worker_dies_is_run_again_one_document_per_task(tmp_path):
+    """A task carries several documents (TASK_BYTES); when its worker dies, Dask gives up
+    on it (here at once: no allowed failures) and the run sends each of its documents
+    again alone, so a document that kills workers costs only itself. Here the worker is
+    killed from outside while the task runs: every document is then processed, and the
+    files are those of a local run."""
+    import os
+    import signal
+    import threading
+    import time
+
+    import dask
+
+    folder = corpus(tmp_path / "in", 12, per_doc=3)
+    runner.run([folder], tmp_path / "local")
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        (pid,) = client.run(os.getpid).values()
+        summary = {}
+        thread = threading.Thread(target=lambda: summary.update(run=runner.run(
+            [folder], tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address)))
+        thread.start()
+        deadline = time.monotonic() + 120
+        while not any(client.processing().values()):
+            assert time.monotonic() < deadline and thread.is_alive(), "no task ever ran"
+            time.sleep(0.02)
+        os.kill(pid, signal.SIGKILL)
+        thread.join(timeout=300)
+    result = summary["run"]
+    assert (result.processed, result.failed) == (12, 0)
+    assert snapshot(tmp_path / "dask") == snapshot(tmp_path / "local")
