@@ -472,6 +472,8 @@ class LabelRules:
             return None
         if span.label_ == "NORP" and span.text.lower().endswith(self.group_suffixes):
             return None
+        if span.label_ == "ORG" and self.last_word.get(span.text) == "ORG":
+            return None  # `to Parliament`, `from the Navy`: an organisation's head word alone
         return "GPE"
 
 

@@ -23,6 +23,8 @@ CASES = [
     ("The garrison at Hwachon-ri surrendered to the marines.", [("Hwachon-ri", "GPE")]),
     # a plural people that `added` something is no person
     ("In the end, the Romans added a boarding bridge to their ships.", [("Romans", "NORP")]),
+    # an organisation's head word alone stays an organisation after `to`/`from`/`in`
+    ("The rebels surrendered the harbour to Parliament in 1646.", [("Parliament", "ORG")]),
     # a conjunction opening the sentence is no part of the event's name
     ("As Long War dragged on, the treasury emptied.", [("Long War", "EVENT")]),
 ]
