@@ -71,6 +71,15 @@ def _named(lx: Lexicon, tok: Token, allowed: set[str]) -> list[Span]:
         return [tok.doc[tok.i:tok.i + 1]] if kinds(lx, tok) & allowed else []
     if tok.pos_ == "NUM" and tok.ent_type_ in ("", "CARDINAL"):
         return _counted(lx, tok, allowed)
+    if tok.lower_ in lx.rules.negative:
+        return []  # `none escaped`: no participant
+    if tok.lower_ in lx.rules.indefinite and "pronoun" in kinds(lx, tok):
+        # `others were executed`: the quantifier alone is the (headless) mention; with an
+        # `of`-phrase the participants it names are (`most of the defenders fled`)
+        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if of:
+            return [span for p in of for q in conjuncts(p) for span in _named(lx, q, allowed)]
+        return [tok.doc[tok.i:tok.i + 1]] if "pronoun" in allowed else []
     ent = lx.entity_of(tok)
     if ent is not None:
         return [ent] if kinds(lx, tok) & allowed and ent.label_ not in NUMERIC else []

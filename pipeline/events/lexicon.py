@@ -47,6 +47,7 @@ class EventRules:
         self.plural, self.neuter = classes["plural_pronouns"], classes["neuter_pronouns"]
         self.pronouns = self.personal | self.plural | self.neuter
         self.relative = classes["relative_pronouns"]
+        self.indefinite, self.negative = classes["indefinite_pronouns"], classes["negative_pronouns"]
         self.possessive_reflexive = classes["possessive_reflexive_pronouns"]
         self.duration = re.compile(data["cues"]["duration_pattern"], re.I)  # `two years`: no date
         self._role_maps: dict[tuple[str, str], dict] = {}
@@ -168,6 +169,8 @@ def _kinds(lx: Lexicon, token: Token) -> set[str]:
         out |= {"person", "pronoun"}
     elif low in lx.rules.neuter:
         out |= {"pronoun", "it"}
+    elif low in lx.rules.indefinite and token.dep_ not in ("det", "amod", "nummod", "predet"):
+        out.add("pronoun")
     else:
         lem = lemma(token)
         out.update(lx.rules.noun_classes.get(lem, ()))
