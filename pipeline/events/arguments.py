@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..annotations import ArgumentAnnotation
 from ..schema import event_roles
-from .lexicon import Lexicon, kinds, lemma, participant_kinds
+from .lexicon import Lexicon, common_noun, kinds, lemma, participant_kinds
 from .syntax import companions, conjuncts, prep_objects
 
 VALUE_LEFT = {"compound", "amod", "nummod", "nmod", "quantmod", "advmod", "npadvmod"}
@@ -39,8 +39,8 @@ def _value_span(lx: Lexicon, tok: Token) -> Span | None:
         toks = [tok]
         of_heads = lx.word_classes["of_heads"]
         for c in tok.children:
-            if c.i < tok.i and c.dep_ in VALUE_LEFT:
-                toks += list(c.subtree)
+            if c.i < tok.i and c.dep_ in VALUE_LEFT and c.ent_type_ not in ("PERSON", "ORG"):
+                toks += list(c.subtree)  # not the name a misparse hangs on it (`appointed X governor`)
             elif c.i > tok.i and c.dep_ == "prep" and c.lower_ == "of":
                 objs = [p for p in c.children if p.dep_ == "pobj"]
                 bare = not any(d.dep_ in ("det", "poss") for o in objs for d in o.children) \
@@ -125,16 +125,11 @@ def _counted(lx: Lexicon, tok: Token, allowed: set[str]) -> list[Span]:
     return [tok.doc[lo:tok.i + 1]]
 
 
-def _common_noun(tok: Token) -> bool:
-    """A noun, or a lower-case word the tagger took for a proper noun (`the tsar`)."""
-    return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower
-
-
 def nominal_span(lx: Lexicon, tok: Token) -> Span | None:
     """A common-noun participant's span (SPEC 3.4): its first modifier to its head noun,
     no determiner, possessive or what follows the head. None for nouns that name no
     specific participant (generic or quantified nouns, event nouns, times)."""
-    if not _common_noun(tok) or tok.ent_type_ or "trigger" in kinds(lx, tok):
+    if not common_noun(lx, tok) or tok.ent_type_ or "trigger" in kinds(lx, tok):
         return None
     if lemma(tok) in lx.word_classes["generic_nouns"]:
         return None

@@ -131,12 +131,22 @@ class Lexicon:
         return name
 
 
+def common_noun(lx: Lexicon, token: Token) -> bool:
+    """A noun, or a word the tagger took for a proper noun: a lower-case one (`the
+    tsar`), or a title-case post after an article (`the Foreign Minister`), which names
+    its holder as a common noun does (an ACE nominal mention)."""
+    if token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower:
+        return True
+    return token.pos_ == "PROPN" and token.lower_ in lx.rules.word_classes["position_nouns"] \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children)
+
+
 def participant_kinds(lx: Lexicon, token: Token) -> set[str]:
     """Kinds of a possible argument: those of `kinds`, and for a common noun also the
     kinds of its most frequent WordNet sense (`anarchist` a person, `airfield` a
     facility). Sense rules keep to `kinds`, whose hand-made classes are narrower."""
     out = kinds(lx, token)
-    if (token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower) and not token.ent_type_:
+    if common_noun(lx, token) and not token.ent_type_:
         extra = lx.rules.noun_kinds.get(lemma(token), frozenset())
         if extra:
             out |= extra

@@ -124,7 +124,7 @@ def inherited(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
 def slots(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
     """All (slot, token) pairs of a trigger head, own dependents first."""
     passive = coarse_pos(h) == "VERB" and is_passive(h)
-    out = _own(h, passive)
+    out = _object_complement(lx, _own(h, passive))
     if coarse_pos(h) == "VERB":
         out = causative(lx, h, out)
     if coarse_pos(h) == "VERB" and not any(s in ("subj", "obj") and t.dep_ in SUBJ | PASS_SUBJ
@@ -145,6 +145,21 @@ def slots(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
             t = h.head
         fixed.append((s, t))
     return fixed
+
+
+def _object_complement(lx: Lexicon, own: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
+    """`appointed X governor`, `elected X president`: the small model often parses the
+    name as a compound of the position noun, the noun as the object. The name (the last
+    proper noun before the noun) is then the object, the position noun the complement."""
+    out = []
+    for slot, tok in own:
+        if slot == "obj" and tok.dep_ == "dobj" and lemma(tok) in lx.word_classes["position_nouns"]:
+            names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+            if names:
+                out += [("obj", names[-1]), ("attr", tok)]
+                continue
+        out.append((slot, tok))
+    return out
 
 
 def causative(lx: Lexicon, h: Token, own: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
