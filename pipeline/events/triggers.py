@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import Lexicon, coarse_pos, kinds, lemma
+from .lexicon import Lexicon, coarse_pos, kinds, lemma, participant_kinds
 from .syntax import is_passive, slots
 
 
@@ -52,13 +52,13 @@ def _holds(lx: Lexicon, cond: dict, h: Token, sl: list) -> bool:
                 return False
         elif key in ("obj", "subj", "attr", "mod", "poss", "dative"):
             toks = [t for s, t in sl if s == key]
-            got = set().union(*(kinds(lx, t) | _inner_kinds(lx, t) for t in toks)) if toks else {"none"}
+            got = set().union(*(_slot_kinds(lx, t) for t in toks)) if toks else {"none"}
             if not got & set(want):
                 return False
         elif key == "prep":
             for prep, kinds_wanted in want.items():
                 toks = [t for s, t in sl if s == f"prep:{prep}"]
-                got = set().union(*(kinds(lx, t) | _inner_kinds(lx, t) for t in toks)) if toks else {"none"}
+                got = set().union(*(_slot_kinds(lx, t) for t in toks)) if toks else {"none"}
                 if not got & set(kinds_wanted):
                     return False
         elif key == "governor":
@@ -85,6 +85,13 @@ def _holds(lx: Lexicon, cond: dict, h: Token, sl: list) -> bool:
         else:
             raise ValueError(f"unknown sense condition {key!r}")
     return True
+
+
+def _slot_kinds(lx: Lexicon, tok: Token) -> set[str]:
+    """What a sense rule may ask of a slot's word: its kinds, those of a name inside it,
+    and as `wn_<kind>` the kinds of a common noun's most frequent WordNet sense
+    (`rebels`: wn_person), which the narrower hand-made kinds lack."""
+    return kinds(lx, tok) | _inner_kinds(lx, tok) | {"wn_" + k for k in participant_kinds(lx, tok)}
 
 
 def _inner_kinds(lx: Lexicon, tok: Token) -> set[str]:
