@@ -118,7 +118,8 @@ class EntityStage(RuleFiles):
         for rule in (self.rules.context_label, lambda s: self.rules.compass_region(s, place_tokens), self.rules.word_label,
                      self.rules.title_person, self.rules.person_noun_label, self.rules.gazetteer_label,
                      self.rules.plural_group, lambda s: self.rules.person_context(s, person_tokens), self.rules.locative_label,
-                     self.rules.determiner_place, self.rules.object_place, self.rules.adjective_group):
+                     self.rules.determiner_place, self.rules.object_place, self.rules.adjective_group,
+                     self.rules.singular_group_name):
             new = rule(span)
             if new:
                 relabelled = Span(span.doc, span.start, span.end, label=new)

@@ -187,7 +187,8 @@ class LabelRules:
                     return "ORG"
         elif len(span) == 1:
             text = span.text
-            if text in self.demonyms or (text.lower().endswith(self.group_suffixes) and text[0].isupper()):
+            if text in self.demonyms or (text.lower().endswith(self.group_suffixes) and text[0].isupper()
+                                         and not _lone_name(span[0])):
                 return "NORP"
         return None
 
@@ -316,6 +317,16 @@ class LabelRules:
         if (token.pos_ == "ADJ" or token.lower_.endswith(self.adjective_suffixes)) \
                 and token.dep_ in ("amod", "compound") and token.head.pos_ == "NOUN" and token.head.i == token.i + 1:
             return "NORP"
+        return None
+
+    def singular_group_name(self, span: Span) -> str | None:
+        """A one-word NORP with a group ending standing alone as a bare singular noun
+        phrase (`Diocletian divided the empire`) is a person's name (see _lone_name)."""
+        if len(span) != 1 or span.label_ != "NORP" or span.text in self.demonyms:
+            return None
+        token = span[0]
+        if token.lower_.endswith(self.group_suffixes) and token.text[:1].isupper() and _lone_name(token):
+            return "PERSON"
         return None
 
     def compass_region(self, span: Span, place_tokens: dict[str, list[int]]) -> str | None:
@@ -475,6 +486,24 @@ class LabelRules:
         if span.label_ == "ORG" and self.last_word.get(span.text) == "ORG":
             return None  # `to Parliament`, `from the Navy`: an organisation's head word alone
         return "GPE"
+
+
+def _lone_name(token) -> bool:
+    """Whether a capitalised word with a group ending (`-ian`, `-ist`, `-ite`...) stands
+    as a bare singular noun phrase of its own: subject, object or apposition, with no
+    article, possessive or adjective, not plural, not a modifier, not hyphenated
+    (`Diocletian divided the empire`, `under Hadrian`). Peoples and parties are named
+    in the plural or as modifiers (`the Carthaginians`, `Royalist efforts`, `a leading
+    Bolshevik`), so such a word is a person's name, not a group."""
+    if token.text.endswith("s") or token.tag_ in ("NNS", "NNPS") or token.pos_ == "ADJ":
+        return False
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
+        return False
+    if any(c.dep_ in ("det", "poss", "amod", "compound", "nmod") for c in token.children):
+        return False
+    if token.i > 0 and token.nbor(-1).lower_ in ("a", "an", "the"):
+        return False
+    return not (token.i + 1 < len(token.doc) and token.nbor(1).text in ("-", "–"))
 
 
 def place_token_index(doc: Doc) -> dict[str, list[int]]:
