@@ -12,7 +12,7 @@ Which dates are story time is the component's decision (`in_story`): a date that
 places a source, a commemoration or a retrospective span is a timex but no reference.
 Narration moves forward: a month more than half a year earlier in the calendar than
 the reference's month (`December 1916 ... on 14 January`) is in the next year, unless
-the sentence is a flashback (told in the past perfect: `In February, riots had begun`),
+the date's clause is a flashback (told in the past perfect: `In February, riots had begun`),
 which keeps the reference's year. A date reached by looking back (`two decades earlier`)
 is not where the story goes on from. A month a little earlier than the reference keeps its
 year: histories of several fronts step back often, and rarely by most of a year.

@@ -277,8 +277,27 @@ def _quoted(text: str, start: int, lx: dict) -> bool:
 
 
 def flashback(span: Span, lx: dict) -> bool:
-    """A sentence told in the past perfect (`had begun`) steps back from the story's time."""
-    return any(t.lower_ in lx["past_perfect_auxiliaries"] and t.dep_ in ("aux", "auxpass") and t.head.tag_ == "VBN" for t in span.sent)
+    """A date whose clause is told in the past perfect (`In February, riots had begun`)
+    steps back from the story's time. Only the date's own clause counts (`announced on
+    4 January that the war had restarted` goes on with the story), and a deadline is
+    none (`the attack had been repulsed by January`: what was done by then)."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in lx["deadline_prepositions"]:
+        return False
+    verb = _clause_verb(span)
+    return verb.tag_ == "VBN" and any(
+        c.lower_ in lx["past_perfect_auxiliaries"] and c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _clause_verb(span: Span):
+    """The verb of the clause a timex belongs to: up the tree from its root to the first
+    verb (through prepositions and nouns: `the raid of 4 May had failed`: failed)."""
+    tok = span.root.head
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
 
 
 def _aside(text: str, current, value: str | None, start: int) -> bool:

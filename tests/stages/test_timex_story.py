@@ -19,6 +19,11 @@ CASES = [
     # a flashback in the past perfect keeps the year even far back
     ("The treaty was signed in December 1648. In January, the envoys had quarrelled over seats.",
      "January", "DATE", "1648-01", None, "1648-01-01", "1648-01-31", "December 1648"),
+    # only the date's own clause counts, and a deadline is no flashback
+    ("The rebels took the port in October 1712. On 4 January, the governor declared that the truce had ended.",
+     "4 January", "DATE", "1713-01-04", None, "1713-01-04", "1713-01-04", "October 1712"),
+    ("The siege began in December 1703. The first assault had been repulsed by January with heavy losses.",
+     "January", "DATE", "1704-01", None, "1704-01-01", "1704-01-31", "December 1703"),
     # one year written for a range: the earlier endpoint takes the year before
     ("The blockade lasted from October 20 to March 2, 1805 along the coast.",
      "October 20 to March 2, 1805", "DATE", "1804-10-20/1805-03-02", None, "1804-10-20", "1805-03-02", None),
