@@ -102,6 +102,8 @@ class Narrative:
                 return None, None
             y, m, _ = ref[2]
             target = relation[1]
+            if kind == "season":
+                y = _season_year(ref[0], y, target)
             if kind == "month":
                 y += _rollover(m, target, flashback)
             elif kind == "next_month":
@@ -130,6 +132,14 @@ class Narrative:
             start = _parts(ref[0].split("/")[-1]) if forward and "/" in ref[0] else ref[2]
             return _shift(start, unit, n), ref[1]
         return None, None
+
+
+def _season_year(ref: str, y: int, season: str) -> int:
+    """The year of a season told after a reference: a winter runs into the next year, so
+    another season after it is that year's (`the army wintered in camp ... Early in
+    spring`). Only seasons: a month after a winter was tried and misread the dates after
+    a winter looked forward to (`we cannot hold out over the winter` ... `10 September`)."""
+    return y + 1 if ref.split("/")[-1].endswith("-WI") and season != "WI" else y
 
 
 def _rollover(ref_month: int | None, month: int | None, flashback: bool) -> int:

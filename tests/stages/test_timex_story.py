@@ -13,6 +13,11 @@ CASES = [
      "9 February", "DATE", "1862-02-09", None, "1862-02-09", "1862-02-09", "November 1861"),
     ("The fleet wintered in port from December 1702. In March, it sailed south.",
      "March", "DATE", "1703-03", None, "1703-03-01", "1703-03-31", "December 1702"),
+    # a winter runs into the next year: another season after it is that year's
+    ("The army camped by the river in the winter of 1779. In spring, it marched south.",
+     "spring", "DATE", "1780-SP", None, "1780-03-01", "1780-05-31", "the winter of 1779"),
+    ("The army camped by the river in the winter of 1779. Over the winter, many men fell ill.",
+     "the winter", "DATE", "1779-WI", None, "1779-12-01", "1780-02-29", "the winter of 1779"),
     # a little earlier than the reference: the story steps back, same year
     ("The southern army stalled in July 1809. In May, the northern army had crossed the hills.",
      "May", "DATE", "1809-05", None, "1809-05-01", "1809-05-31", "July 1809"),
