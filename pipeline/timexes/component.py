@@ -26,6 +26,7 @@ from .grammar import FILES, Grammar
 from .normalise import Normaliser
 
 LABEL = "TIMEX"
+_DAY = re.compile(r"(?:BC)?\d{4}-\d{2}-\d{2}")
 
 
 class TimexStage(RuleFiles):
@@ -85,6 +86,9 @@ class TimexStage(RuleFiles):
                 story = False  # the document's date, not the story's
                 if value is None:
                     continue  # `yesterday` with no creation date: not guessed
+            elif (clock := _time_of_any_day(parsed)) and (day := self._following_day(text, end, found, narrative)):
+                # `at 5:30 a.m. on 6 June 1944`: that day's; the day itself is the story's next step
+                value, anchor, story = f"{day[0]}{clock}", day[1], False
             elif parsed.relation:
                 value, key = narrative.resolve(parsed.value, parsed.relation, flashback(span, self.lx))
                 if value is None:
@@ -131,6 +135,21 @@ class TimexStage(RuleFiles):
             found.append((start, end, "date"))
         return sorted(found)
 
+    def _following_day(self, text: str, end: int, found: list, narrative: Narrative):
+        """(day value, its span) of the day a time of day is written with, after it
+        (`at 5:30 a.m. on 6 June 1944`, `at dawn, 4 May`, `at 9 p.m. local time on 3
+        March`: grammar pattern `time_day_link`); None when no day follows. A day without
+        a year is dated from the story as it would be on its own."""
+        i = bisect_left(found, (end,))
+        if i == len(found) or not self.grammar.patterns["time_day_link"].fullmatch(text[end:found[i][0]]):
+            return None
+        start, stop, kind = found[i]
+        parsed = self.normaliser.parse(kind, text[start:stop])
+        if parsed is None or parsed.type != "DATE" or (parsed.relation and parsed.relation[0] != "year"):
+            return None
+        value = narrative.resolve(parsed.value, parsed.relation)[0] if parsed.relation else parsed.value
+        return (value, (start, stop)) if value and _DAY.fullmatch(value) else None
+
     def _month_noun(self, doc: Doc, text: str, start: int, end: int) -> bool:
         """A month name that is also a noun, read as the noun: `the March to the Sea`,
         `a March on the capital`, `along the March.` (a determiner or possessive before
@@ -170,6 +189,16 @@ class TimexStage(RuleFiles):
             if span is None or (nxt is not None and (nxt.tag_ in ("NN", "NNS", "JJ", "CD") or nxt.lower_ in self.lx["count_followers"])):
                 return False
         return True
+
+
+def _time_of_any_day(parsed) -> str | None:
+    """The time-of-day part (`T05:30`, `TMO`) of a time not tied to another day by its
+    own words: a clock time or day part on the story's day, or a bare `dawn`."""
+    if parsed.type != "TIME" or not parsed.value or not parsed.value.startswith("XXXX-XX-XXT"):
+        return None
+    if parsed.relation is None:
+        return parsed.value[len("XXXX-XX-XX"):]
+    return parsed.relation[1] if parsed.relation[0] == "day_time" and parsed.relation[2] == 0 else None
 
 
 def _after_marker(text: str, start: int, markers: list[str]) -> bool:

@@ -103,6 +103,17 @@ CASES = [
     ("The duke lost the town in 1702. Despite the success of the June 1704 campaign, his allies wavered. "
      "On 3 August, the allies met at the castle.",
      "3 August", "DATE", "1704-08-03", None, "1704-08-03", "1704-08-03", "June 1704"),
+    # a time of day written with its day takes that day, not the story's
+    ("The fleet left port on 2 May 1805. At 5:30 a.m. on 14 June 1805 the guns opened fire.",
+     "5:30 a.m.", "TIME", "1805-06-14T05:30", None, "1805-06-14", "1805-06-14", "14 June 1805"),
+    ("The fleet left port on 2 May 1805. At 9:15 p.m. local time on 14 June the guns opened fire.",
+     "9:15 p.m.", "TIME", "1805-06-14T21:15", None, "1805-06-14", "1805-06-14", "14 June"),
+    ("The fleet left port on 2 May 1805. At 9:15 p.m. local time on 14 June the guns opened fire.",
+     "14 June", "DATE", "1805-06-14", None, "1805-06-14", "1805-06-14", "2 May 1805"),
+    ("The fleet left port on 2 May 1805. At dawn, 14 June, the guns opened fire.",
+     "dawn", "TIME", "1805-06-14TMO", None, "1805-06-14", "1805-06-14", "14 June"),
+    ("The fleet left port on 2 May 1805. At dawn the guns opened fire.",
+     "dawn", "TIME", "XXXX-XX-XXTMO", None, None, None, None),
     # with only a date outside the story before it, that date is better than nothing
     ("The diary was published in 1923. On 4 May, the author reached the coast.",
      "4 May", "DATE", "1923-05-04", None, "1923-05-04", "1923-05-04", "1923"),
