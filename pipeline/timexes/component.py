@@ -262,7 +262,8 @@ def _flash_forward(span: Span, lx: dict, from_story: bool) -> bool:
     force grew to 200,000 by December`; `By May, ...` opening a sentence is the story's
     next step, and `by May 1943` names its year to move the story there), in a clause of `flash_forward_clauses`
     (`by the time the fort fell in 1781`), or on a verb with one of `flash_forward_adverbs`
-    (`he eventually returned in 1790`; not `two years later`, itself a timex). The caller
+    (`he eventually returned in 1790`; not `two years later`, itself a timex; nor a
+    plain `later`, the narrative's usual step forward, while `would later` is irrealis). The caller
     applies it only to dates after the story's time: such a date is resolved but the
     story goes on from where it was."""
     doc, sent = span.doc, span.sent

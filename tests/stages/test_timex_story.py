@@ -94,7 +94,10 @@ CASES = [
     ("The siege began in May 1640. By the time the walls fell in 1644, the bishop had fled to the coast. "
      "In August, the garrison ran out of bread.",
      "August", "DATE", "1640-08", None, "1640-08-01", "1640-08-31", "May 1640"),
-    # ... but a sentence opening with the deadline, or a deadline naming its year, moves it
+    # ... but a sentence opening with the deadline, a deadline naming its year, or a plain
+    # `later` (the narrative's step forward) moves it
+    ("The army rested in May 1812. It later crossed the river in 1813. In August, it reached the coast.",
+     "August", "DATE", "1813-08", None, "1813-08-01", "1813-08-31", "1813"),
     ("The militia numbered 400 in March 1812. By December, it had grown to 9,000. In May, it fought its first battle.",
      "May", "DATE", "1813-05", None, "1813-05-01", "1813-05-31", "December"),
     ("The army landed in March 1812 and took the capital by June 1813. In August, it marched north.",
