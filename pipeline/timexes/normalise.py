@@ -301,6 +301,9 @@ class Normaliser:
                 return None
             sign = -1 if m.group(3) in lx["earlier_words"] else 1
             return Parsed("DATE", None, mod, ("shift", self._unit_name(m.group(2)), int(n) * sign))
+        if kind == "adjacent":  # `The day before,`, `the week after.`: one unit from the story's date
+            _, unit, word = low.split()
+            return Parsed("DATE", None, None, ("shift", lx["calendar_units"][unit], lx["adjacent_shifts"][word]))
         if kind == "anaphoric":
             return self._anaphoric(text)
         if kind == "unit_part":  # `at month's end`, `by the year's close`: a part of the story's month or year
