@@ -72,7 +72,7 @@ class EntityStage(RuleFiles):
             fixed = self.rules.trim(span)
             if fixed is not None and self.rules.is_name(fixed):
                 candidates.append((fixed, True))
-        for ent in model_ents:
+        for ent in (part for e in model_ents for part in self.rules.split_run_on(e)):
             if ent.label_ in TIME_LABELS:
                 continue
             fixed = self.rules.trim(ent)

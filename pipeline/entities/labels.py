@@ -319,6 +319,22 @@ class LabelRules:
             return "NORP"
         return None
 
+    def split_run_on(self, span: Span) -> list[Span]:
+        """The parts of a model span that runs one name into the next over a word no name
+        holds: a lower-case verb (`X returned Y`) or the preposition `to` (`sent X to Y`;
+        `Committee to Re-elect` has the infinitive marker), in any label but titles, laws
+        and events, whose names are phrases. Each part keeps the span's label for the
+        rules to correct; a span without such a word is returned whole."""
+        if len(span) < 3 or span.label_ in ("WORK_OF_ART", "LAW", "EVENT") or span.label_ in NUMERIC:
+            return [span]
+        cuts = [t.i for t in span[1:-1] if t.is_lower and (t.pos_ in ("VERB", "AUX") or t.lower_ == "to" and t.pos_ == "ADP")
+                and not t.nbor(-1).text in ("-", "–")]  # `Re-elect` is one word
+        if not cuts:
+            return [span]
+        bounds = [span.start, *cuts, span.end]
+        parts = [(lo if lo == span.start else lo + 1, hi) for lo, hi in zip(bounds, bounds[1:])]
+        return [Span(span.doc, lo, hi, label=span.label_) for lo, hi in parts if lo < hi]
+
     def singular_group_name(self, span: Span) -> str | None:
         """A one-word NORP with a group ending standing alone as a bare singular noun
         phrase (`Diocletian divided the empire`) is a person's name (see _lone_name)."""
