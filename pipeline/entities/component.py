@@ -65,6 +65,7 @@ class EntityStage(RuleFiles):
         # `his general X`: X is a person wherever the document names him alone
         introduced = self.rules.person_noun_names(doc)
         people |= {s.text for s in introduced if not self.rules.after_place_preposition(s)}
+        people |= self.rules.copula_names(doc)  # `X (1852-1919) was a Swedish journalist`
         place_tokens = place_token_index(doc)
         for span in patterns:
             if span.label_ in PLACE_LABELS and _name_goes_on(span):
@@ -289,14 +290,25 @@ def _merge_person_fragments(ents: list[Span]) -> list[Span]:
 
 
 def _name_parts(doc: Doc, people: set[str], taken: list[Span]) -> list[Span]:
-    """Mentions by given name or surname alone (`Anna`, `Tolstoy`) of people the
-    document names in full, where the model found nothing."""
+    """Mentions of people the document names in full, where the model found nothing:
+    the full name again (longest first), or the given name or surname alone (`Anna`,
+    `Tolstoy`)."""
+    full = sorted((name.split() for name in people if " " in name), key=len, reverse=True)
     parts = {w for name in people for w in name.split() if len(w) > 2 and w[0].isupper()}
     covered = {i for s in taken for i in range(s.start, s.end)}
     found = []
     for token in doc:
-        if token.i not in covered and token.text in parts and token.pos_ == "PROPN":
-            found.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+        if token.i in covered or token.pos_ != "PROPN":
+            continue
+        for words in full:
+            end = token.i + len(words)
+            if end <= len(doc) and [t.text for t in doc[token.i:end]] == words and not covered & set(range(token.i, end)):
+                found.append(Span(doc, token.i, end, label="PERSON"))
+                covered.update(range(token.i, end))
+                break
+        else:
+            if token.text in parts:
+                found.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     return found
 
 

@@ -320,15 +320,18 @@ class LabelRules:
         return None
 
     def split_run_on(self, span: Span) -> list[Span]:
-        """The parts of a model span that runs one name into the next over a word no name
-        holds: a lower-case verb (`X returned Y`) or the preposition `to` (`sent X to Y`;
-        `Committee to Re-elect` has the infinitive marker), in any label but titles, laws
-        and events, whose names are phrases. Each part keeps the span's label for the
-        rules to correct; a span without such a word is returned whole."""
-        if len(span) < 3 or span.label_ in ("WORK_OF_ART", "LAW", "EVENT") or span.label_ in NUMERIC:
+        """The parts of a model span that runs one name into the next over what no name
+        holds: a line break (a heading and the sentence under it, any label), a
+        lower-case verb (`X returned Y`) or the preposition `to` (`sent X to Y`;
+        `Committee to Re-elect` has the infinitive marker and a hyphenated verb) in any
+        label but titles, laws and events, whose names are phrases. Each part keeps the
+        span's label for the rules to correct; a span without such a word is returned whole."""
+        if len(span) < 3 or span.label_ in NUMERIC:
             return [span]
-        cuts = [t.i for t in span[1:-1] if t.is_lower and (t.pos_ in ("VERB", "AUX") or t.lower_ == "to" and t.pos_ == "ADP")
-                and not t.nbor(-1).text in ("-", "–")]  # `Re-elect` is one word
+        phrase = span.label_ in ("WORK_OF_ART", "LAW", "EVENT")
+        cuts = [t.i for t in span[1:-1] if t.is_space and "\n" in t.text or not phrase and t.is_lower
+                and (t.pos_ in ("VERB", "AUX") or t.lower_ == "to" and t.pos_ == "ADP")
+                and t.nbor(-1).text not in ("-", "–")]
         if not cuts:
             return [span]
         bounds = [span.start, *cuts, span.end]
@@ -463,6 +466,30 @@ class LabelRules:
         if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span) or self.word_label(span):
             return None
         return "PERSON"
+
+    def copula_names(self, doc: Doc) -> set[str]:
+        """Full names (two or three capitalised proper nouns, no organisation or place
+        word) that are the subject of `be` with a noun for a person as its complement:
+        `X (1852-1919) was a Swedish journalist`, `X is an American historian`, the
+        opening of a biography. The model often reads such a name as an organisation,
+        above all after a heading repeating it; the document's people include it. One
+        word is left alone: `Athens was the leader of the league`."""
+        names = set()
+        for token in doc:
+            if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.head.lemma_ != "be":
+                continue
+            if not any(c.dep_ == "attr" and c.pos_ == "NOUN" and c.lemma_.lower() in self.person_nouns
+                       for c in token.head.children):
+                continue
+            start = token.i
+            while start > 0 and token.i - start < 2 and doc[start - 1].dep_ == "compound" \
+                    and doc[start - 1].head.i == token.i and doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            span = self.trim(Span(doc, start, token.i + 1, label="PERSON"))  # `General X`: X
+            if span is not None and len(span) >= 2 and all(t.text[:1].isupper() for t in span) \
+                    and not self.word_label(span):
+                names.add(span.text)
+        return names
 
     def gazetteer_label(self, span: Span) -> str | None:
         """The kind of place a general gazetteer gives the name (places.json: WordNet's
