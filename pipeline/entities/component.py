@@ -65,7 +65,8 @@ class EntityStage(RuleFiles):
         # `his general X`: X is a person wherever the document names him alone
         introduced = self.rules.person_noun_names(doc)
         people |= {s.text for s in introduced if not self.rules.after_place_preposition(s)}
-        people |= self.rules.copula_names(doc)  # `X (1852-1919) was a Swedish journalist`
+        subjects = self.rules.copula_names(doc)  # `X (1852-1919) was a Swedish journalist`
+        people |= subjects | {name.split()[-1] for name in subjects}  # and the surname alone
         place_tokens = place_token_index(doc)
         for span in patterns:
             if span.label_ in PLACE_LABELS and _name_goes_on(span):

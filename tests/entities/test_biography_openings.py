@@ -9,6 +9,9 @@ CASES = [
      [("Halvard Sunde", "PERSON"), ("Halvard Sunde", "PERSON"), ("Norwegian", "NORP"), ("Sunde", "PERSON")]),
     ("Agnes Orlo\n\nAgnes Orlo (14 March 1852 \u2013 2 November 1919) was a Finnish reformer.",
      [("Agnes Orlo", "PERSON"), ("Agnes Orlo", "PERSON"), ("Finnish", "NORP")]),
+    # the surname alone too, where the model took it for a group (`-ist`, a modifier)
+    ("Stina Holmqvist\n\nStina Holmqvist (1850 \u2013 1921) was a Swedish writer. During the famine of 1867 Holmqvist organised relief for the families of farm workers.",
+     [("Stina Holmqvist", "PERSON"), ("Stina Holmqvist", "PERSON"), ("Swedish", "NORP"), ("Holmqvist", "PERSON")]),
 ]
 
 
