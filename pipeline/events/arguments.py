@@ -171,8 +171,8 @@ def arguments(lx: Lexicon, trigger, coref: dict[int, str]) -> list[ArgumentAnnot
         role_spec = "Place" if slot == "place_below" else table.get(slot)
         if slot == "under" and role_spec is None:  # a type with no undergoer slot: as any light verb
             role_spec = table.get("lsubj")
-        if slot == "subj" and "obj" in present and "subj+obj" in table:
-            role_spec = table["subj+obj"]
+        if "obj" in present and f"{slot}+obj" in table:  # `sent him` vs `he travelled`; `invaded X with Y`
+            role_spec = table[f"{slot}+obj"]
         if not isinstance(role_spec, str):
             continue
         if slot == "place_below" and any(a["role"] == "Place" for a in out):

@@ -1,7 +1,8 @@
 """Sentences written for the test, each stating one trigger's whole frame: quantifiers
 standing alone as participants (`others were executed`; with an `of`-phrase, the
 participants it names), `march` as troop movement unless it is a protest or goes
-against someone, and an event noun that is no place (`in an exchange of prisoners`)."""
+against someone, `with` after an attack's object as its means, and an event noun that
+is no place (`in an exchange of prisoners`)."""
 from __future__ import annotations
 
 import pytest
@@ -31,6 +32,11 @@ CASES = [
      "marched", "Conflict.Attack", [A("Attacker", "duke"), A("Target", "rebel army")], "1648"),
     ("The students marched through the old town demanding reforms.",
      "marched", "Conflict.Demonstrate", [A("Entity", "students")], None),
+    # `with` after an attack's object is its means, not a second target
+    ("In 1203 the duke invaded the county with a large army.",
+     "invaded", "Conflict.Attack", [A("Attacker", "duke"), A("Target", "county")], "1203"),
+    ("The rebels shelled the fort with heavy artillery in 1794.",
+     "shelled", "Conflict.Attack", [A("Attacker", "rebels"), A("Target", "fort"), A("Instrument", "heavy artillery")], "1794"),
     # an exchange of prisoners is no place of the release
     ("He was released in an exchange of prisoners in 1763.",
      "released", "Justice.Release-Parole", [A("Person", "He")], "1763"),
