@@ -294,14 +294,16 @@ def _name_parts(doc: Doc, people: set[str], taken: list[Span]) -> list[Span]:
     """Mentions of people the document names in full, where the model found nothing:
     the full name again (longest first), or the given name or surname alone (`Anna`,
     `Tolstoy`)."""
-    full = sorted((name.split() for name in people if " " in name), key=len, reverse=True)
+    full: dict[str, list[list[str]]] = {}  # first word -> the full names it begins, longest first
+    for words in sorted((name.split() for name in people if " " in name), key=len, reverse=True):
+        full.setdefault(words[0], []).append(words)
     parts = {w for name in people for w in name.split() if len(w) > 2 and w[0].isupper()}
     covered = {i for s in taken for i in range(s.start, s.end)}
     found = []
     for token in doc:
         if token.i in covered or token.pos_ != "PROPN":
             continue
-        for words in full:
+        for words in full.get(token.text, ()):
             end = token.i + len(words)
             if end <= len(doc) and [t.text for t in doc[token.i:end]] == words and not covered & set(range(token.i, end)):
                 found.append(Span(doc, token.i, end, label="PERSON"))
