@@ -537,7 +537,7 @@ def _lone_name(token) -> bool:
     article, possessive or adjective, not plural, not a modifier, not hyphenated
     (`Diocletian divided the empire`, `under Hadrian`). Peoples and parties are named
     in the plural or as modifiers (`the Carthaginians`, `Royalist efforts`, `a leading
-    Bolshevik`), so such a word is a person's name, not a group."""
+    Jacobin`), so such a word is a person's name, not a group."""
     if token.text.endswith("s") or token.tag_ in ("NNS", "NNPS") or token.pos_ == "ADJ":
         return False
     if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
