@@ -227,7 +227,7 @@ def in_story(span: Span, lx: dict, later: bool = False) -> bool:
     in parentheses (`the new code (1804)`: an aside) or one that names an earlier event
     as the modifier of a noun (`veterans of the May 1871 rising`); a modifier date
     `later` than the story's time names no earlier event: the story has moved on to it
-    (`despite the success of the June 1916 offensive`, told after 1915)."""
+    (`after the failure of the March 1702 assault`, told after 1701)."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in lx["retrospective_prepositions"]:
         return False
@@ -308,8 +308,8 @@ def _quoted(text: str, start: int, lx: dict) -> bool:
 
 def flashback(span: Span, lx: dict) -> bool:
     """A date whose clause is told in the past perfect (`In February, riots had begun`)
-    steps back from the story's time. Only the date's own clause counts (`announced on
-    4 January that the war had restarted` goes on with the story), and a deadline is
+    steps back from the story's time. Only the date's own clause counts (`declared on
+    9 May that the truce had ended` goes on with the story), and a deadline is
     none (`the attack had been repulsed by January`: what was done by then)."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in lx["deadline_prepositions"]:

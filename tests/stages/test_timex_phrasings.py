@@ -30,7 +30,7 @@ CASES = [
      "Several months earlier", "DATE", "1740-05", "BEFORE", "1740-05-01", "1740-05-31"),
     ("A few years later the monks rebuilt the abbey.", None, None, None, None, None, None),
     # a season coordinated with a following dated one takes its year
-    ("The armies spent the spring and early summer of 1843 drilling.",
+    ("The armies passed the spring and early summer of 1843 drilling.",
      "the spring", "DATE", "1843-SP", None, "1843-03-01", "1843-05-31"),
     # `the day before`, `the week after` standing alone: one unit from the story's date
     ("The town fell on 23 February 1711. The day before, the garrison had burned the bridge.",
