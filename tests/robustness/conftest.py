@@ -126,3 +126,11 @@ def records_of(nlp, text: str, doc_id: str = "t") -> dict[str, list[dict]]:
     builder = RecordBuilder(doc_id)
     builder.add(nlp(text))
     return builder.layers
+
+
+def sigint_as_at_a_terminal() -> None:
+    """`preexec_fn` of a CLI run a test interrupts with SIGINT: a shell that runs the suite
+    in the background starts it with SIGINT ignored, which every child inherits (and
+    Python keeps ignored), so Ctrl-C would never reach the run under test."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

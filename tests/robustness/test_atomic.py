@@ -18,7 +18,8 @@ import pipeline.outputs as outputs_mod
 import pipeline.runner as runner
 from pipeline.outputs import AtomicJsonlSet, OutputLock, Staging
 
-from conftest import OUTPUT_FILES, ROOT, SEED2, outputs, seed_paragraphs, seed_text, snapshot, temp_files, write
+from conftest import (OUTPUT_FILES, ROOT, SEED2, outputs, seed_paragraphs, seed_text, sigint_as_at_a_terminal, snapshot,
+                      temp_files, write)
 
 
 def _corpus(folder: Path, n: int, per_doc: int = 5) -> Path:
@@ -124,6 +125,7 @@ def test_signal_to_a_cli_run_keeps_previous_outputs(tmp_path, signum):
     before = _previous_outputs(out)
     proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out),
                              "--batch-size", "2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=sigint_as_at_a_terminal,
                             text=True, env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "200"})
     try:
         deadline = time.monotonic() + 120

@@ -15,7 +15,7 @@ import pytest
 import pipeline.runner as runner
 from pipeline.workarea import MANIFEST, WORK_DIR
 
-from conftest import OUTPUT_FILES, ROOT, SEED2, outputs, seed_paragraphs, snapshot, temp_files, write
+from conftest import OUTPUT_FILES, ROOT, SEED2, outputs, seed_paragraphs, sigint_as_at_a_terminal, snapshot, temp_files, write
 
 
 def corpus(folder: Path, n: int, per_doc: int = 2, offset: int = 0) -> Path:
@@ -45,6 +45,7 @@ def manifest_ids(out: Path) -> list[str]:
 def cli(*args, **kwargs) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "pipeline", "run", *map(str, args)], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=sigint_as_at_a_terminal,
                             env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "200"}, **kwargs)
 
 
