@@ -7,6 +7,7 @@ prepositional object, `poss`/`mod` a noun trigger's possessor or name modifier,
 """
 from __future__ import annotations
 
+from lemminflect import getInflection
 from spacy.tokens import Token
 
 from .lexicon import Lexicon, coarse_pos, lemma
@@ -16,9 +17,20 @@ PASS_SUBJ = {"nsubjpass", "csubjpass"}
 CLAUSE_UP = {"xcomp", "advcl", "pcomp", "acomp"}
 
 
+def preterite_only(h: Token) -> bool:
+    """True for a verb form that is a simple past and never a past participle
+    (`withdrew`, `rode`, `took`: the participles are `withdrawn`, `ridden`, `taken`), by
+    lemminflect's English inflection tables. A verb whose preterite and participle
+    share a form (`fled`, `sent`, `burned`) is not: the form alone cannot tell."""
+    past, participle = set(getInflection(lemma(h), "VBD")), set(getInflection(lemma(h), "VBN"))
+    return h.lower_ in past and not past & participle
+
+
 def is_passive(h: Token) -> bool:
     if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in h.children):
         return True
+    if preterite_only(h):  # `was wounded and withdrew`: the tagger's VBN is wrong
+        return False
     if h.tag_ != "VBN" and not (h.dep_ == "conj" and h.tag_ == "VBD" and not any(
             c.dep_ in SUBJ | {"dobj"} for c in h.children)):
         return False
