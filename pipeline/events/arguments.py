@@ -100,8 +100,8 @@ def _named(lx: Lexicon, tok: Token, allowed: set[str]) -> list[Span]:
         nominal = None
     if nominal is None:
         looks = (appos, of, mods)
-    elif participant_kinds(lx, tok) & PARTICIPANTS and "place" not in participant_kinds(lx, tok):
-        # `the forces of X`: the forces themselves (but `the village of X` is X)
+    elif participant_kinds(lx, tok) & (PARTICIPANTS | {"position"}) and "place" not in participant_kinds(lx, tok):
+        # `the forces of X`, `the Count of X`: the forces, the count (but `the village of X` is X)
         looks = (appos,)
     else:  # `the town of X`, `British garrison` whole
         looks = (appos, of)

@@ -184,6 +184,10 @@ def _kinds(lx: Lexicon, token: Token) -> set[str]:
     else:
         lem = lemma(token)
         out.update(lx.rules.noun_classes.get(lem, ()))
+        if "position" in out and coarse_pos(token) == "NOUN":  # `met the envoy`, `the Count`: a title names its holder
+            out.add("person")
+        if token.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in token.children):
+            out.add("counted")  # `600 priests`: a body of people counted, not persons one meets
         if token.pos_ == "ADJ":
             out.add("adj")
         if token.pos_ == "PROPN":
