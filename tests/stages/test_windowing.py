@@ -42,6 +42,21 @@ def test_windowed_pass_equals_whole_pass(whole_and_windowed):
     assert [(e.start_char, e.end_char, e.label_) for e in a.ents] == [(e.start_char, e.end_char, e.label_) for e in b.ents]
 
 
+def test_a_batch_of_short_and_long_texts_equals_each_text_alone(whole_and_windowed):
+    """Short texts and the windows of long ones are encoded together, in calls of a
+    bounded number of tokens: every text still gets the vectors of its own pass."""
+    whole, windowed, _, a, _ = whole_and_windowed
+    texts = ["The garrison surrendered to the besiegers in the spring of 1644.", a.text,
+             "Two envoys rode north to ask the duke for terms, and he refused them."]
+    batched = list(windowed.pipe(texts, batch_size=3))
+    for text, doc in zip(texts, batched):
+        alone = a if text == a.text else whole(text)
+        assert numpy.array_equal(doc.tensor, alone.tensor)
+        assert [(t.tag_, t.dep_, t.head.i) for t in doc] == [(t.tag_, t.dep_, t.head.i) for t in alone]
+        assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == \
+            [(e.start_char, e.end_char, e.label_) for e in alone.ents]
+
+
 def test_serialisation_is_unchanged(whole_and_windowed):
     whole, windowed, _, _, _ = whole_and_windowed
     for name in ("tok2vec", "ner"):
