@@ -132,7 +132,7 @@ class DaskEngine:
                 raise EngineError(f"cannot reach the Dask scheduler {self.scheduler or '(local)'}: {err}") from None
             client.register_plugin(PipelinePlugin(self.model, self.dct), name=PLUGIN)
             workers = max(1, len(client.scheduler_info().get("workers", {})))
-            tasks = iter(plan_tasks(sources, self.batch_size, TASK_BYTES))
+            tasks = iter(plan_tasks(sources, self.batch_size, TASK_BYTES, workers))
             futures = distributed.as_completed()
             held: dict = {}
 

@@ -27,15 +27,17 @@ class DocumentError(Exception):
 # as failed without being read, so /dev/zero-like inputs cannot exhaust memory.
 MAX_BYTES = 20_000_000
 
-# Documents (or chunks) per nlp.pipe batch: the default of `pipeline run` (where it is
-# also the documents per task of a worker) and of the pipeline that pipeline.load()
-# returns, chosen by measurement (docs/benchmark.md, "Batch size"). On 200 different
-# articles one process ran 1, 8, 16 and 32 within 3 % of each other, while every Doc of
-# a batch lives until the batch is done: at 16 the peak of `pipeline run` on the seeds
-# doubled (317 -> 658 MB, several long chunks alive at once) and a corpus of eight
-# documents went to one worker as one task. The base model's own 256 held 573 MB of
-# Docs on 294 short articles.
-DEFAULT_BATCH_SIZE = 1
+# Documents (or chunks) per nlp.pipe batch, and characters per batch: the defaults of
+# `pipeline run` (where the count is also the documents per task of a worker, fewer on
+# a small corpus) and, for the count, of the pipeline that pipeline.load() returns.
+# Chosen by measurement (docs/benchmark.md, "Batch size"): one process took 11-23 %
+# less CPU at 16 than at 1 on different short articles (300 of them: 52.4 s against
+# 67.9 s) for 7 % more peak memory (237 against 221 MB), with byte-identical outputs. Every Doc of
+# a batch lives until the batch is done, so a batch also ends at BATCH_CHARS: a chunk
+# of a long document (up to 200,000 characters) goes alone, and the peak of a corpus
+# of long documents is that of batch size 1 (the seeds: 297 MB at both).
+DEFAULT_BATCH_SIZE = 16
+BATCH_CHARS = 50_000
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ class WorkerPool:
     def __call__(self, sources: list[Source]) -> Iterator[DocResult]:
         from .runner import failed_result, plan_tasks, provenance
 
-        pending = deque(plan_tasks(sources, self.batch_size))
+        pending = deque(plan_tasks(sources, self.batch_size, workers=self.n))
         prov = provenance(self.nlp)
         workers: list[_Worker] = []
         try:

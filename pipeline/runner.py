@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 import srsly
-from spacy.util import ignore_error, minibatch
+from spacy.util import ignore_error
 
 from . import __version__
-from .documents import MAX_BYTES, Document, DocumentError, too_large
+from .documents import BATCH_CHARS, MAX_BYTES, Document, DocumentError, too_large
 from .nlp import DEFAULT_BATCH_SIZE, DEFAULT_MODEL, ModelError, load
 from .outputs import OutputError, OutputLock, Staging
 from .records import DOC_LAYERS as LAYERS, Document as DocumentRecord, drop_invalid
@@ -240,17 +240,21 @@ def _engine(engine: str, nlp, n_process: int, batch_size: int, scheduler: str | 
     return lambda todo: process(nlp, todo, batch_size, fp)
 
 
-def plan_tasks(sources: Sequence[Source], batch_size: int, min_bytes: int = 0) -> list[list[Source]]:
+def plan_tasks(sources: Sequence[Source], batch_size: int, min_bytes: int = 0,
+               workers: int = 1) -> list[list[Source]]:
     """Tasks for parallel workers: longest documents first (so no worker is left with a
     long one at the end while the others idle), documents of similar size together
-    (ties keep document order). A task holds at least batch_size documents and, where
-    an engine pays for every task (a Dask task is a scheduler round trip), at least
+    (ties keep document order). A task holds at least batch_size documents, or fewer
+    where the corpus is too small to give each of the workers four tasks (eight
+    documents and two workers: one each, not all eight in one task), and, where an
+    engine pays for every task (a Dask task is a scheduler round trip), at least
     `min_bytes` of text, so that short documents travel a few hundred at a time."""
+    per_task = max(1, min(batch_size, len(sources) // (4 * max(workers, 1))))
     tasks, task, size = [], [], 0
     for source in sorted(sources, key=lambda s: -s.size):
         task.append(source)
         size += source.size
-        if len(task) >= batch_size and size >= min_bytes:
+        if len(task) >= per_task and size >= min_bytes:
             tasks.append(task)
             task, size = [], 0
     return tasks + [task] if task else tasks
@@ -361,7 +365,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, dct: str | None = None):
         raise InputError(str(err)) from None
 
 
-def _process(nlp, sources: Sequence[Source], batch_size: int) -> Iterator:
+def _process(nlp, sources: Sequence[Source], batch_size: int, max_chars: int = BATCH_CHARS) -> Iterator:
     """Yield (Source, Document, RecordBuilder) per input, in input order; a document that
     failed yields a _Failed in place of the Document (and a builder with no records).
 
@@ -382,8 +386,12 @@ def _process(nlp, sources: Sequence[Source], batch_size: int) -> Iterator:
             document, pieces = _read(source, size)
             read[index] = document, len(pieces)
             for offset, chunk in pieces:
-                in_flight.append((index, offset, chunk))
-                yield chunk
+                yield index, offset, chunk
+
+    def sent():  # a batch is in flight from the moment it is handed to spaCy
+        for batch in chunk_batches(chunks(), batch_size, max_chars):
+            in_flight.extend(batch)
+            yield [chunk for _, _, chunk in batch]
 
     def finish(index: int, builder: RecordBuilder | None, received: int):
         source = sources[index]
@@ -400,7 +408,7 @@ def _process(nlp, sources: Sequence[Source], batch_size: int) -> Iterator:
 
     next_index, builder, received = 0, None, 0  # chunks of sources[next_index] back so far
     with _tolerant(nlp):
-        for doc in _docs(nlp, chunks(), batch_size):
+        for doc in _docs(nlp, sent()):
             if doc is None:  # the batch is over: what is still in flight was dropped
                 in_flight.clear()
                 continue
@@ -445,8 +453,8 @@ def _read(source: Source, size: int) -> tuple[Document | DocumentError, list[tup
     return document, split_chunks(document.text, size)
 
 
-def _docs(nlp, texts: Iterator[str], batch_size: int) -> Iterator:
-    """Docs for texts, in order, minus those a stage dropped.
+def _docs(nlp, batches: Iterator[list[str]]) -> Iterator:
+    """Docs for the texts of each batch, in order, minus those a stage dropped.
 
     Each batch has its own nlp.pipe call. spaCy chains one generator per component, and
     each keeps the last Doc it passed on until the next one arrives: in a single stream
@@ -461,10 +469,29 @@ def _docs(nlp, texts: Iterator[str], batch_size: int) -> Iterator:
     the vocabulary are freed when the batch is done (no Doc outlives it: its records
     are plain data). Without it the string store of a long run grows with every new
     word type of the corpus (85k -> 216k entries over 5,000 different documents)."""
-    for batch in minibatch(texts, batch_size):
+    for batch in batches:
         with nlp.memory_zone():
-            yield from _until_error(nlp.pipe(batch, batch_size=batch_size))
+            yield from _until_error(nlp.pipe(batch, batch_size=len(batch)))
         yield None
+
+
+def chunk_batches(chunks: Iterable[tuple[int, int, str]], size: int,
+                  max_chars: int) -> Iterator[list[tuple[int, int, str]]]:
+    """(index, offset, text) chunks in order, in batches of at most `size` chunks and
+    `max_chars` characters (a longer chunk alone): every Doc of a batch is alive until
+    the batch is done, so a count alone would let a few long chunks together set the
+    peak memory. spaCy's minibatch counts items only, and its minibatch_by_words yields
+    an oversized item ahead of the batch it interrupts; the runner needs the order kept
+    (see _sent_as)."""
+    batch, chars = [], 0
+    for chunk in chunks:
+        if batch and (len(batch) >= size or chars + len(chunk[2]) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(chunk)
+        chars += len(chunk[2])
+    if batch:
+        yield batch
 
 
 def _until_error(stream: Iterator) -> Iterator:

@@ -92,7 +92,8 @@ def test_no_stage_keeps_the_doc_it_processed(full_nlp):
 
 def test_no_doc_is_alive_when_the_next_document_is_read(tmp_path, full_nlp, monkeypatch):
     """spaCy's one-generator-per-component chain keeps the last Doc until the next one
-    arrives; the runner gives each batch its own nlp.pipe call instead."""
+    arrives; the runner gives each batch its own nlp.pipe call instead (batches of two:
+    `c` is read, to see whether it fits the first batch, before a Doc is made)."""
     for name, text in [("a", "Joseph Stalin was born in Gori in 1878.\n"),
                        ("b", "He was arrested in August 1903.\n"), ("c", "He died in 1953.\n")]:
         write(tmp_path / "in" / f"{name}.txt", text)
@@ -109,7 +110,7 @@ def test_no_doc_is_alive_when_the_next_document_is_read(tmp_path, full_nlp, monk
 
     monkeypatch.setattr(runner, "_read", counting_read)
     before = docs_alive()
-    runner.run([tmp_path / "in"], tmp_path / "out", nlp=full_nlp)
+    runner.run([tmp_path / "in"], tmp_path / "out", nlp=full_nlp, batch_size=2)
     assert alive == [before] * 3
     assert [d["status"] for d in outputs(tmp_path / "out")["documents"]] == ["ok", "ok", "ok"]
 
@@ -158,3 +159,16 @@ def test_new_words_do_not_grow_the_string_store(tmp_path, full_nlp):
     assert "Brelgosk6a" not in full_nlp.vocab.strings
     assert "Brelgosk6a Umbrit6on wrote to Fennivar6dt in May 196." in \
         [s["text"] for s in outputs(tmp_path / "out")["sentences"]]
+
+
+@pytest.mark.parametrize("lengths, size, max_chars, batches", [
+    ([3, 3, 3, 3, 3], 2, 100, [[3, 3], [3, 3], [3]]),    # the count ends a batch
+    ([40, 40, 40, 10], 16, 100, [[40, 40], [40, 10]]),  # the characters do
+    ([10, 250, 10, 10], 16, 100, [[10], [250], [10, 10]]),  # a long chunk goes alone, in its place
+    ([], 16, 100, []),
+])
+def test_batches_are_bounded_by_count_and_characters(lengths, size, max_chars, batches):
+    chunks = [(i, 0, "x" * n) for i, n in enumerate(lengths)]
+    got = list(runner.chunk_batches(iter(chunks), size, max_chars))
+    assert [[len(text) for _, _, text in batch] for batch in got] == batches
+    assert [chunk for batch in got for chunk in batch] == chunks  # order kept

@@ -52,9 +52,18 @@ def test_two_workers_give_the_files_of_one_process(tmp_path, full_nlp, monkeypat
 
 
 def test_tasks_go_longest_first_in_batches_of_similar_size():
-    sources = [Source(f"d{n}", f"d{n}", data=b"x" * n) for n in (5, 50, 1, 500, 50)]
+    sources = [Source(f"d{n}", f"d{n}", data=b"x" * n) for n in (5, 50, 1, 500, 60, 9, 70, 3, 2)]
     tasks = runner.plan_tasks(sources, 2)
-    assert [[s.doc_id for s in task] for task in tasks] == [["d500", "d50"], ["d50", "d5"], ["d1"]]
+    assert [[s.doc_id for s in task] for task in tasks] == [["d500", "d70"], ["d60", "d50"], ["d9", "d5"],
+                                                            ["d3", "d2"], ["d1"]]
+
+
+def test_a_small_corpus_gives_every_worker_tasks():
+    """Eight documents at a batch size of 16 would be one task: one worker of two idle."""
+    sources = [Source(f"d{n}", f"d{n}", data=b"x" * n) for n in range(1, 9)]
+    assert [len(task) for task in runner.plan_tasks(sources, 16, workers=2)] == [1] * 8
+    assert [len(task) for task in runner.plan_tasks(sources * 2, 16, workers=2)] == [2] * 8
+    assert [len(task) for task in runner.plan_tasks(sources * 20, 16, workers=2)] == [16] * 10
 
 
 def test_tasks_of_a_minimum_size_gather_short_documents():
