@@ -4,7 +4,8 @@ A person's canonical name is the first mention in the document with two or more 
 words ending in the same surname; one-word mentions take it, and longer mentions take
 it when their first name agrees. Nicknames and pseudonyms the text introduces
 (`nicknamed "Soso"`, `adopting the name "Koba"`) join the person they are given to.
-Acronyms and short forms take the written-out name whose initials they spell.
+Acronyms and short forms take the written-out name whose initials they spell; `the
+League` takes the latest organisation name before it that ends in `League`.
 """
 from __future__ import annotations
 
@@ -53,14 +54,19 @@ def assign(doc: Doc, ents: list[Span], rules) -> None:
     for e in ents:
         if e.label_ != "PERSON" and len(e.text.split()) >= 2:
             long_forms.setdefault(_initials(e.text, rules.initials_skip), e.text)
+    last_org: dict[str, str] = {}  # head word -> the latest full organisation name ending in it
     for e in ents:
         if e.label_ == "PERSON":
             continue
         text = e.text
         if re.fullmatch(r"[A-Z][A-Z.]{1,9}", text) and text.replace(".", "") in long_forms:
             e._.entity = long_forms[text.replace(".", "")]
+        elif e.label_ == "ORG" and len(e) == 1 and text in last_org and e.start > 0 and doc[e.start - 1].lower_ == "the":
+            e._.entity = last_org[text]  # `the League`: the organisation named in full before
         else:
             e._.entity = text
+        if e.label_ == "ORG" and len(e) >= 2 and e.root.i == e[-1].i and e[-1].tag_ in ("NN", "NNP"):
+            last_org[e[-1].text] = e._.entity  # its head noun, singular (`the Allies` is no `X Allies`)
 
 
 def follows_nickname_cue(span: Span, rules) -> bool:

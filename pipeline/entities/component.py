@@ -92,6 +92,7 @@ class EntityStage(RuleFiles):
         kept += [(s, True) for s in self.rules.missed_groups(doc, {i for s, _ in kept for i in range(s.start, s.end)})]
         kept = self.harmonise(_full_names_of_people(kept + _repeated_mentions(doc, kept), self.rules))
         kept = _defined_acronyms(doc, kept)
+        kept = _short_forms(doc, kept, self.rules)
         ents = sorted((s for s, _ in kept), key=lambda s: s.start)
         doc.ents = ents
         canonical.assign(doc, list(doc.ents), self.rules)
@@ -240,6 +241,30 @@ def _defined_acronyms(doc: Doc, kept: list[tuple[Span, bool]]) -> list[tuple[Spa
     covered = {i for s, _ in out for i in range(s.start, s.end)}
     out += [(Span(doc, t.i, t.i + 1, label=defined[t.text]), True) for t in doc
             if t.text in defined and t.i not in covered]
+    return out
+
+
+def _short_forms(doc: Doc, kept: list[tuple[Span, bool]], rules: LabelRules) -> list[tuple[Span, bool]]:
+    """`the League` after `the Hanseatic League`: the head noun of an organisation's
+    name, capitalised after `the`, is a short form of that name (OntoNotes marks it):
+    an ORG mention wherever it stands alone, whatever label the model gave it, and the
+    mentions the model missed are added. The head is the name's last word and its
+    syntactic root, a singular noun and no demonym (`the Soviet` of `Supreme Soviet` is
+    an adjective elsewhere; `Party of X` ends in a place). Not where another capitalised
+    word follows (`the League Council` is some other name)."""
+    heads = {s[-1].text for s, _ in kept if s.label_ == "ORG" and len(s) >= 2 and s.root.i == s[-1].i
+             and s[-1].is_title and s[-1].is_alpha and s[-1].tag_ in ("NN", "NNP") and s[-1].text not in rules.demonyms
+             and s[-1].text not in rules.places and s[-1].lower_ not in rules.compass}
+    if not heads:
+        return kept
+    def short(start: int, end: int) -> bool:
+        return end - start == 1 and doc[start].text in heads and start > 0 and doc[start - 1].lower_ == "the" \
+            and not (end < len(doc) and doc[end].text[:1].isupper())
+    out = [(Span(doc, s.start, s.end, label="ORG"), True) if s.label_ not in ("ORG", "NORP", "LOC") and short(s.start, s.end)
+           else (s, c) for s, c in kept]  # a group (`the Bolsheviks`), a region (`the North`) stay one
+    covered = {i for s, _ in out for i in range(s.start, s.end)}
+    out += [(Span(doc, t.i, t.i + 1, label="ORG"), True) for t in doc
+            if t.i not in covered and t.pos_ in ("PROPN", "NOUN") and short(t.i, t.i + 1)]
     return out
 
 

@@ -1,0 +1,33 @@
+"""`the League` after `the Hanseatic League`: the head noun of an organisation's name,
+alone after `the`, is a mention of that organisation (ORG, its `entity` the full name
+named last before it), whatever label the model gave it or if it found nothing. A
+group's name, a region and a plural stay as they were. Every sentence is written for
+the test."""
+import pytest
+
+
+def _ents(doc):
+    return [(e.text, e.label_, e._.entity) for e in doc.ents]
+
+
+def test_the_head_noun_alone_is_the_organisation(nlp):
+    doc = nlp("The Tessaline League was formed by six river towns. In 1402 the League declared war "
+              "on the duke, and the League fleet sailed north.")
+    got = [x for x in _ents(doc) if x[0] == "League"]
+    assert got == [("League", "ORG", "Tessaline League")] * 2
+
+
+def test_the_latest_full_name_is_the_referent(nlp):
+    doc = nlp("The Provisional Assembly met in March. It was dissolved, and the Grand Assembly met in May. "
+              "In June the Assembly voted for war.")
+    assert [x for x in _ents(doc) if x[0] == "Assembly"] == [("Assembly", "ORG", "Grand Assembly")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Western Allies landed in May. By June the Allies held the coast.",
+     [("Western Allies", "ORG", "Western Allies"), ("Allies", "ORG", "Allies")]),  # a plural
+    ("The Supreme Soviet met in May. The Soviet leaders agreed.",
+     [("Supreme Soviet", "ORG", "Supreme Soviet"), ("Soviet", "NORP", "Soviet")]),  # an adjective
+])
+def test_plurals_and_adjectives_are_no_short_form(nlp, text, expected):
+    assert _ents(nlp(text)) == expected
