@@ -41,6 +41,7 @@ class LabelRules:
         self.place_object_verbs = set(r["place_object_verbs"])
         self.direction_words = set(r["direction_words"])
         self.adjective_suffixes = tuple(r["adjective_suffixes"])
+        self.group_heads = set(r["group_head_nouns"])
         self.language_verbs = set(r["language_verbs"])
         self.not_entities = set(r["not_entities_lower"])
         self.weak_heads = set(r["weak_head_words"])
@@ -78,7 +79,7 @@ class LabelRules:
             start += 1
         while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_space
                                or (end - start > 1 and label not in NUMERIC and doc[end - 1].text[:1].islower()
-                                   and doc[end - 1].text not in ("of", "the", "and"))
+                                   and (doc[end - 1].text not in ("of", "the", "and") or label == "PERSON"))
                                or all(c in TRIM_END for c in doc[end - 1].text)):
             end -= 1
         if start >= end:
@@ -310,10 +311,17 @@ class LabelRules:
 
     def adjective_group(self, span: Span) -> str | None:
         """A one-word name used as an adjective before a common noun (`Confederate troops`,
-        `Royalist officers`) names a group of people: NORP, not the organisation."""
-        if len(span) != 1 or span.label_ != "ORG":
+        `Royalist officers`) names a group of people: NORP, not the organisation; so does
+        one the model calls a person right before a noun of fighters (`the Zulu army`,
+        `Mohawk warriors`): English names no army after one man without a possessive."""
+        if len(span) != 1:
             return None
         token = span[0]
+        if span.label_ == "PERSON" and span.end < len(span.doc) and span.doc[span.end].lower_ in self.group_heads \
+                and token.dep_ in ("amod", "compound", "nmod"):
+            return "NORP"
+        if span.label_ != "ORG":
+            return None
         if (token.pos_ == "ADJ" or token.lower_.endswith(self.adjective_suffixes)) \
                 and token.dep_ in ("amod", "compound") and token.head.pos_ == "NOUN" and token.head.i == token.i + 1:
             return "NORP"
@@ -322,7 +330,8 @@ class LabelRules:
     def split_run_on(self, span: Span) -> list[Span]:
         """The parts of a model span that runs one name into the next over what no name
         holds: a line break (a heading and the sentence under it, any label), a
-        lower-case verb (`X returned Y`) or the preposition `to` (`sent X to Y`;
+        lower-case verb (`X returned Y`) or the preposition `to`, `at` or `near` (`sent X to Y`,
+        `beaten by X at Y`;
         `Committee to Re-elect` has the infinitive marker and a hyphenated verb) in any
         label but titles, laws and events, whose names are phrases. Each part keeps the
         span's label for the rules to correct; a span without such a word is returned whole."""
@@ -330,7 +339,7 @@ class LabelRules:
             return [span]
         phrase = span.label_ in ("WORK_OF_ART", "LAW", "EVENT")
         cuts = [t.i for t in span[1:-1] if t.is_space and "\n" in t.text or not phrase and t.is_lower
-                and (t.pos_ in ("VERB", "AUX") or t.lower_ == "to" and t.pos_ == "ADP")
+                and (t.pos_ in ("VERB", "AUX") or t.lower_ in ("to", "at", "near") and t.pos_ == "ADP")
                 and t.nbor(-1).text not in ("-", "–")]
         if not cuts:
             return [span]
