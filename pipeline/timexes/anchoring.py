@@ -102,7 +102,7 @@ class Narrative:
                 return None, None
             y, m, _ = ref[2]
             target = relation[1]
-            if kind == "season":
+            if kind == "season" and relation[2:] != ("same",):
                 y = _season_year(ref[0], y, target)
             if kind == "month":
                 y += _rollover(m, target, flashback)

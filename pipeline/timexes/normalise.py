@@ -120,10 +120,18 @@ class Normaliser:
         return f"{y}-{month:02d}" + (f"-{day:02d}" if day else "")
 
     def _holiday(self, text: str) -> str | None:
+        """`Christmas Day 800` -> 0800-12-25: after a holiday's name a number of three or four
+        digits is a year, with or without an era (`Easter 33 AD`)."""
+        named = re.sub(r"^[Tt]he\s", "", text)
         for name, md in self.lx["holidays"].items():
-            if text.startswith(name):
-                y = re.search(r"\d{4}", text)
-                return f"{y.group(0) if y else 'XXXX'}-{md}"
+            if named.startswith(name):
+                rest = named[len(name):].strip(" ,")
+                if not rest:
+                    return f"XXXX-{md}"
+                if re.fullmatch(r"[0-9]{3,4}", rest):
+                    return f"{int(rest):04d}-{md}"
+                year = self._day_month_year(rest)
+                return f"{year}-{md}" if year and "-" not in year else None
         return None
 
     def strip_mod(self, text: str) -> tuple[str, str | None]:
@@ -214,7 +222,14 @@ class Normaliser:
         lx = self.lx
         low = text.lower()
         if kind == "set":  # `daily`, `every year`, `per month`, `twice a week`, `every summer`, `each May`
-            word = low.split()[-1]
+            words = low.split()
+            word = words[-1]
+            weekday = lx["weekdays"].get(text.split()[-1].removesuffix("s"))
+            if weekday:  # `every Tuesday`, `on Sundays`
+                return Parsed("SET", f"XXXX-WXX-{weekday}")
+            if len(words) == 3 and words[0] == "every" and word in lx["units"]:  # `every other day`, `every three years`
+                every = self._duration(" ".join(("two" if words[1] == "other" else words[1], word)))
+                return Parsed("SET", every.value) if every else None
             if word in lx["sets"]:
                 return Parsed("SET", lx["sets"][word])
             if word in lx["seasons"]:
@@ -233,8 +248,10 @@ class Normaliser:
             value = self.calendar_value(self.rx["same_year_tail"].sub("", text))
             return Parsed("DATE", value, None, ("year", "same")) if value and value.startswith("XXXX") else None
         if kind == "season_alone":  # `in the summer`, `Winter`: the year comes from the story
-            rest, mod = self.strip_mod(text)
-            return Parsed("DATE", None, mod, ("season", lx["seasons"][rest.split()[-1].lower()]))
+            alone = self.rx["same_year_tail"].sub("", text)  # `the spring of that year`: the reference's year
+            rest, mod = self.strip_mod(alone)
+            season = lx["seasons"][rest.split()[-1].lower()]
+            return Parsed("DATE", None, mod, ("season", season) if alone == text else ("season", season, "same"))
         if kind == "clock":  # `19:15`, `5:30 PM`, `03:00hrs`, `11 a.m.`: on the story's day when it has one
             m = re.match(r"([0-9]{1,2})(?:[:.]([0-9]{2}))?\s?(.*)$", text)
             hour, minute, shift = int(m.group(1)), m.group(2) or "00", lx["clock_suffixes"].get(m.group(3))
@@ -295,12 +312,13 @@ class Normaliser:
                 # unit's granularity, AFTER (BEFORE for `earlier`) (docs/annotation.md, 30)
                 earlier = m.group(3) in lx["earlier_words"]
                 return Parsed("DATE", None, "BEFORE" if earlier else "AFTER",
-                              ("shift", self._unit_name(m.group(2)), 0, -1 if earlier else 1))
+                              ("shift", self._unit(m.group(2))[0], 0, -1 if earlier else 1))
             n = self._number(m.group(1)) if m else None
             if n is None:
                 return None
             sign = -1 if m.group(3) in lx["earlier_words"] else 1
-            return Parsed("DATE", None, mod, ("shift", self._unit_name(m.group(2)), int(n) * sign))
+            unit, per = self._unit(m.group(2))
+            return Parsed("DATE", None, mod, ("shift", unit, int(n) * per * sign))
         if kind == "adjacent":  # `The day before,`, `the week after.`: one unit from the story's date
             _, unit, word = low.split()
             return Parsed("DATE", None, None, ("shift", lx["calendar_units"][unit], lx["adjacent_shifts"][word]))
@@ -340,8 +358,11 @@ class Normaliser:
         relation = ("year",) if "XXXX" in value else None
         return Parsed("DATE", value, mod, relation)
 
-    def _unit_name(self, unit: str) -> str:
-        return _UNIT_NAMES.get(self.lx["units"][unit], "day")
+    def _unit(self, unit: str) -> tuple[str, int]:
+        """The calendar unit a unit word counts in, and how many of it: `weeks` (week, 1),
+        `fortnight` (week, 2: its code is `2W`)."""
+        m = re.fullmatch(r"([0-9]*)([A-Z]+)", self.lx["units"][unit])
+        return _UNIT_NAMES.get(m.group(2), "day"), int(m.group(1) or 1)
 
     def _duration(self, low: str) -> Parsed | None:
         """`three years`, `about a week` (APPROX), `more than a century` (AFTER: longer than),
