@@ -138,7 +138,10 @@ def _season_year(ref: str, y: int, season: str) -> int:
     """The year of a season told after a reference: a winter runs into the next year, so
     another season after it is that year's (`the army wintered in camp ... Early in
     spring`). Only seasons: a month after a winter was tried and misread the dates after
-    a winter looked forward to (`we cannot hold out over the winter` ... `10 September`)."""
+    a winter looked forward to (`we cannot hold out over the winter` ... `10 September`).
+    The months' rule for seasons (a spring after an autumn or an October is the next
+    year's) was tried and dropped: a section that steps back (a heading `Spring ...`
+    after a story at the end of a year) is misread, and the WikiWars dev set lost a value."""
     return y + 1 if ref.split("/")[-1].endswith("-WI") and season != "WI" else y
 
 

@@ -98,8 +98,9 @@ class TimexStage(RuleFiles):
                     _aside(text, narrative.current(), value, start) or _in_relative_clause(span) and
                     _same_paragraph(text, narrative.current(), start)):
                 story = False
-            if story and _flash_forward(span, self.lx, parsed.relation is not None) and \
-                    _after_story(value, narrative.current()):
+            if story and _after_story(value, narrative.current()) and (
+                    _flash_forward(span, self.lx, parsed.relation is not None) or
+                    _end_far_ahead(span, self.lx, value, narrative.current())):
                 story = False  # `as late as 1781`, `grew to 200,000 by December`: a glimpse ahead
             if parsed.type in ("DATE", "TIME"):
                 # a range dated from the story (`from October to March`) leaves it at its end;
@@ -253,6 +254,17 @@ def _after_story(value: str | None, current) -> bool:
         return False
     first, last = iso_key(interval(value)[0]), iso_key(interval(current[0].split("/")[-1])[1])
     return first is not None and last is not None and first > last
+
+
+def _end_far_ahead(span: Span, lx: dict, value: str | None, current) -> bool:
+    """Whether a date is the end of a state told ahead of the story (`the siege lasted
+    until March 1939`, told in 1936): after one of `until_prepositions`, more than a
+    year after the story's latest date. The narrative then goes back to where it was;
+    an end within the year (`held out until March`) is usually its next step."""
+    if span.start == 0 or span.doc[span.start - 1].lower_ not in lx["until_prepositions"]:
+        return False
+    first, last = iso_key(interval(value)[0]), iso_key(interval(current[0].split("/")[-1])[1])
+    return first is not None and last is not None and first > (last[0] + 1, last[1], last[2])
 
 
 def _flash_forward(span: Span, lx: dict, from_story: bool) -> bool:

@@ -258,12 +258,14 @@ class Normaliser:
             if shift is not None:
                 hour = hour % 12 + shift
             return Parsed("TIME", f"XXXX-XX-XXT{hour:02d}:{minute}", None, ("day_time", f"T{hour:02d}:{minute}", 0))
-        if kind == "day_part":  # `that afternoon`, `the next morning` (story's day); `at night` (any day)
+        if kind == "day_part":  # `that afternoon`, `the next morning` (story's day); `at night`, `late evening` (any day)
             part = next((code for word, code in self._parts_of_day if low.endswith(word)), None)
             if part is None:
                 return None
             t = part if part.startswith("T") else f"T{part}"
             head = low[: low.rfind(" ")] if " " in low else ""
+            if head.removeprefix("the ") in lx["mods"]:  # `late afternoon`, `the early morning`
+                return Parsed("TIME", f"XXXX-XX-XX{t}", lx["mods"][head.removeprefix("the ")])
             if head in lx["anaphoric_same"]:
                 return Parsed("TIME", f"XXXX-XX-XX{t}", None, ("day_time", t, 0))
             if head in lx["anaphoric_next"]:
@@ -287,6 +289,8 @@ class Normaliser:
         if kind == "part_of_date":
             m = self.rx["part_of_date_value"].match(text)
             day = self.absolute_value(m.group(2)) if m else None
+            if day and "/" in day:  # `the night of 17-18 July 1936`: the part of the first day
+                day = day.split("/")[0]
             if not day or len(day) != 10:
                 return None
             part, mod = lx["parts_of_date"][m.group(1).lower()]

@@ -34,6 +34,12 @@ CASES = [
      "October 20 to March 2, 1805", "DATE", "1804-10-20/1805-03-02", None, "1804-10-20", "1805-03-02", None),
     ("The truce held November–February 1923 in the mountains.",
      "November–February 1923", "DATE", "1922-11/1923-02", None, "1922-11-01", "1923-02-28", None),
+    # the end of a state told far ahead (`until`, more than a year on) leaves the story where it was
+    ("The rising began in August 1821. The blockade lasted until May 1825, nearly four years. "
+     "In early October, the rebels took the fortress.",
+     "early October", "DATE", "1821-10", "START", "1821-10-01", "1821-10-31", "August 1821"),
+    ("The town was invested in October 1644. It held out until March 1645. In April, the garrison marched out.",
+     "April", "DATE", "1645-04", None, "1645-04-01", "1645-04-30", "March 1645"),
     # dates outside the story do not become the reference
     ("The mill burned in May 1871. Its ledger was found in 1998 in a cellar. In June, the workers left.",
      "June", "DATE", "1871-06", None, "1871-06-01", "1871-06-30", "May 1871"),
