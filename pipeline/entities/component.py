@@ -261,7 +261,7 @@ def _short_forms(doc: Doc, kept: list[tuple[Span, bool]], rules: LabelRules) -> 
         return end - start == 1 and doc[start].text in heads and start > 0 and doc[start - 1].lower_ == "the" \
             and not (end < len(doc) and doc[end].text[:1].isupper())
     out = [(Span(doc, s.start, s.end, label="ORG"), True) if s.label_ not in ("ORG", "NORP", "LOC") and short(s.start, s.end)
-           else (s, c) for s, c in kept]  # a group (`the Bolsheviks`), a region (`the North`) stay one
+           else (s, c) for s, c in kept]  # a group (`the Jacobins`), a region (`the North`) stay one
     covered = {i for s, _ in out for i in range(s.start, s.end)}
     out += [(Span(doc, t.i, t.i + 1, label="ORG"), True) for t in doc
             if t.i not in covered and t.pos_ in ("PROPN", "NOUN") and short(t.i, t.i + 1)]
