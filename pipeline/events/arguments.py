@@ -69,7 +69,7 @@ def _named(lx: Lexicon, tok: Token, allowed: set[str]) -> list[Span]:
     """The entity or pronoun a slot token stands for, looking through a common noun."""
     if tok.lower_ in lx.rules.pronouns and tok.pos_ == "PRON" or tok.tag_ == "PRP$":
         return [tok.doc[tok.i:tok.i + 1]] if kinds(lx, tok) & allowed else []
-    if tok.pos_ == "NUM" and tok.ent_type_ in ("", "CARDINAL"):
+    if tok.pos_ == "NUM" and tok.ent_type_ in ("", "CARDINAL") or tok.ent_type_ == "CARDINAL":  # `Hundreds` may be a noun
         return _counted(lx, tok, allowed)
     if tok.lower_ in lx.rules.negative:
         return []  # `none escaped`: no participant

@@ -171,6 +171,10 @@ def _kinds(lx: Lexicon, token: Token) -> set[str]:
     out = {"any"}
     low = token.lower_
     ent = lx.entity_of(token)
+    if ent is not None and ent.label_ == "CARDINAL" or ent is None and token.pos_ == "NUM":
+        of = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if of:  # `thousands of prisoners`, `two of the envoys`: what is counted
+            return out | kinds(lx, of[0]) - {"position"}  # `one of their delegates` is no post
     if ent is not None:
         out |= LABEL_KINDS.get(ent.label_, set())
         words = set(ent.text.lower().split())

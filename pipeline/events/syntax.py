@@ -148,6 +148,7 @@ def slots(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
         out += light_verb_subject(lx, h)
     if coarse_pos(h) == "NOUN":
         out += support_verb_slots(lx, h, {s for s, _ in out})
+        out += aspect_verb_slots(lx, h, {s for s, _ in out})
     for s, t in list(out):  # `signed a pact with X`: the object's own prepositions
         if s == "obj" and coarse_pos(t) == "NOUN":
             out += [("obj" + x[0], x[1]) for c in t.children if c.dep_ == "prep" for x in prep_objects(c)]
@@ -162,14 +163,24 @@ def slots(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
 def _object_complement(lx: Lexicon, own: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
     """`appointed X governor`, `elected X president`: the small model often parses the
     name as a compound of the position noun, the noun as the object. The name (the last
-    proper noun before the noun) is then the object, the position noun the complement."""
+    proper noun before the noun) is then the object, the position noun the complement.
+    So is a pronoun it takes for a dative before a bare position noun (`elected him
+    president`; `gave him the post` keeps its dative)."""
     out = []
+    # `crowned him king`: the pronoun is parsed as a dative or as a first object
+    datives = [t for s, t in own if s in ("dative", "obj") and t.tag_ == "PRP" and t.dep_ in ("dative", "dobj")]
     for slot, tok in own:
         if slot == "obj" and tok.dep_ == "dobj" and lemma(tok) in lx.word_classes["position_nouns"]:
             names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
             if names:
                 out += [("obj", names[-1]), ("attr", tok)]
                 continue
+            if datives and not any(c.dep_ in ("det", "poss") for c in tok.children):
+                out += [("obj", datives[0]), ("attr", tok)]  # `crowned him king`: `him` is no dative
+                continue
+        if tok in datives and any(s == "obj" and t.dep_ == "dobj" and lemma(t) in lx.word_classes["position_nouns"]
+                                  and not any(c.dep_ in ("det", "poss") for c in t.children) for s, t in own):
+            continue
         out.append((slot, tok))
     return out
 
@@ -247,6 +258,18 @@ def support_verb_slots(lx: Lexicon, h: Token, present: set[str]) -> list[tuple[s
         if c.dep_ == "prep" and c.i > h.i:
             out += [(s, t) for s, t in prep_objects(c) if s not in present]
     return out
+
+
+def aspect_verb_slots(lx: Lexicon, h: Token, present: set[str]) -> list[tuple[str, Token]]:
+    """`war broke out between X and Y`, `fighting raged near X`: a noun trigger that is
+    the subject of a verb of beginning, going on or ending takes the verb's `between`,
+    `against` and place phrases, where it has none of its own."""
+    words = lx.word_classes
+    gov = h.head
+    if h.dep_ != "nsubj" or coarse_pos(gov) != "VERB" or lemma(gov) not in words["aspect_verbs"]:
+        return []
+    return [(s, t) for c in gov.children if c.dep_ == "prep" and c.lower_ in words["aspect_prepositions"]
+            for s, t in prep_objects(c) if s not in present]
 
 
 def companions(tok: Token) -> list[Token]:
