@@ -79,7 +79,8 @@ class Narrative:
             ends = [value.replace("XXXX", year_value(y) or "XXXX")]
             if "/" in value:
                 first = value.split("/")[0]
-                back = _parts(first.replace("XXXX", "0001"))[1] > month  # October ... March
+                first_month = _parts(first.replace("XXXX", "0001"))[1]
+                back = first_month is not None and month is not None and first_month > month  # October ... March
                 ends = [first.replace("XXXX", year_value(y - back) or "XXXX"), last.replace("XXXX", year_value(y) or "XXXX")]
             for end in ends:
                 ey, em, ed = _parts(end)
