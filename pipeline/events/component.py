@@ -96,11 +96,13 @@ def _generic_noun(head, timexes) -> bool:
 
 
 def _drop_light(rules: EventRules, frames: list) -> list:
-    """`initiated a crackdown`, `formed an alliance`: the object noun is the event, not the verb."""
+    """`initiated a crackdown`, `formed an alliance`: the object noun is the event, not the
+    verb; but `ratified the treaty` enacts the treaty (document_verbs), which is its Policy."""
     light_types = set(rules.data["roles"]["yield_to_object_trigger"])
+    documents = rules.word_classes["document_verbs"]
     noun_heads = {t.head.i for t, _ in frames if t.head.pos_ in ("NOUN", "PROPN")}
     return [(t, f) for t, f in frames
-            if not (t.type in light_types and t.head.pos_ == "VERB"
+            if not (t.type in light_types and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in documents
                     and any(s == "obj" and tok.i in noun_heads for s, tok in t.slots))]
 
 

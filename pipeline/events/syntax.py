@@ -118,6 +118,10 @@ def inherited(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
     want = "obj" if is_passive(h) else "subj"
     if dep == "acl" and lemma(head) in lx.word_classes["purpose_nouns"] and head.dep_ == "pobj":
         return [(want, t) for t in surface_subjects(clause_verb(head.head))]  # `sailed in order to attack`
+    owners = [t for c in head.children if c.dep_ == "poss" for t in conjuncts(c)]
+    if dep == "acl" and owners and lemma(head) not in lx.word_classes["directive_nouns"] \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children):
+        return [(want, t) for t in owners]  # `the emperor's plans to invade X`: the possessor does it
     if dep == "acl":  # `X, arrested in ...` / `troops invading ...`
         return [("obj" if h.tag_ == "VBN" else "subj", head)]
     if dep not in CLAUSE_UP and dep != "conj":

@@ -230,6 +230,12 @@ def find_triggers(lx: Lexicon, doc: Doc, sent: Span, phrases: TriggerPhrases,
             continue
         if tok.dep_ == "amod" and tok.lower_ in lx.word_classes["state_participles"]:
             continue  # `allied armies`, `armed men`: a state, not an event
+        if tok.tag_ == "VBG" and tok.dep_ in ("amod", "compound") and tok.head.i == tok.i + 1 \
+                and coarse_pos(tok.head) == "NOUN":
+            continue  # `the invading forces`: a description of the noun, no mention
+        if tok.tag_ == "VBG" and tok.i + 1 < len(doc) and doc[tok.i + 1].head.i == tok.i \
+                and lemma(doc[tok.i + 1]) in heads:
+            continue  # `by firing squad` read as a verb and its object: the noun's modifier
         lem = lemma(tok)
         if pos == "NOUN" and tok.dep_ == "compound" and lemma(tok.head) in heads:
             continue
