@@ -86,6 +86,17 @@ CASES = [
     ("The crossing took about a week in calm weather.", "about a week", "DURATION", "P1W", "APPROX", None, None),
     ("The repairs lasted less than two months in the end.", "less than two months", "DURATION", "P2M", "BEFORE", None, None),
     ("The ceasefire held for nearly three years on the border.", "nearly three years", "DURATION", "P3Y", "APPROX", None, None),
+    ("The truce held for over a year on the border.", "over a year", "DURATION", "P1Y", "AFTER", None, None),
+    # `over the next ...` is a span of time, not `more than`: the preposition stays out
+    ("Over the next few years the guild lost its charter.", "the next few years", "DURATION", "PXY", None, None, None),
+    ("Over the past two decades the port had silted up.", "the past two decades", "DURATION", "P2DE", None, None, None),
+    # halves of decades and centuries are modifiers (a year has its own half: 1648-H2)
+    ("In the second half of the 1880s the mills closed one by one.",
+     "the second half of the 1880s", "DATE", "188", "END", "1880-01-01", "1889-12-31"),
+    ("The first half of the 14th century brought famine to the valley.",
+     "The first half of the 14th century", "DATE", "13", "START", "1300-01-01", "1399-12-31"),
+    ("Trade grew in the second half of 1701 along the coast.",
+     "the second half of 1701", "DATE", "1701-H2", None, "1701-07-01", "1701-12-31"),
     # a modifier opening the sentence is kept
     ("Around 1640, the town walls were rebuilt.", "Around 1640", "DATE", "1640", "APPROX", "1640-01-01", "1640-12-31"),
     ("The end of 1723 brought a hard frost.", "The end of 1723", "DATE", "1723", "END", "1723-01-01", "1723-12-31"),
