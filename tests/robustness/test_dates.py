@@ -51,6 +51,16 @@ def test_two_dates_in_one_token_are_one_timex(full_nlp, text):
     assert [(t["value"], t["earliest"], t["latest"]) for t in timexes] == [("1921/1930", "1921-01-01", "1930-12-31")]
 
 
+def test_a_range_ending_in_a_decade_after_a_year_is_kept_not_raised(full_nlp):
+    """Found by the property test below: `XXXX-01-14/193` made the anchoring compare a
+    month with None (TypeError: the whole document was lost). What is known is kept."""
+    text = "In 1932, from January 14 to the 1930s the talks ran."
+    timexes = _timexes(full_nlp, text)
+    _check(text, timexes)
+    assert [(t["text"], t["value"], t["earliest"]) for t in timexes] == [
+        ("1932", "1932", "1932-01-01"), ("January 14 to the 1930s", "XXXX-01-14/193", None)]
+
+
 FRAGMENTS = st.sampled_from([
     "1939", "1939-08-23", "1939-08", "08", "23", "1932", "33", "1815", "476", "49", "BC", "B.C.", "AD", "CE",
     "February", "29", "February 29", "30 February", "March", "December", "January 14", "14 January",
