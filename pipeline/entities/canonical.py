@@ -66,7 +66,7 @@ def assign(doc: Doc, ents: list[Span], rules) -> None:
         else:
             e._.entity = text
         if e.label_ == "ORG" and len(e) >= 2 and e.root.i == e[-1].i and e[-1].tag_ in ("NN", "NNP"):
-            last_org[e[-1].text] = e._.entity  # its head noun, singular (`the Allies` is no `X Allies`)
+            last_org[e[-1].text] = e._.entity  # its head noun, singular (`the Lancers` is no `Royal Lancers`)
 
 
 def follows_nickname_cue(span: Span, rules) -> bool:

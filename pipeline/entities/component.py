@@ -249,7 +249,7 @@ def _short_forms(doc: Doc, kept: list[tuple[Span, bool]], rules: LabelRules) -> 
     name, capitalised after `the`, is a short form of that name (OntoNotes marks it):
     an ORG mention wherever it stands alone, whatever label the model gave it, and the
     mentions the model missed are added. The head is the name's last word and its
-    syntactic root, a singular noun and no demonym (`the Soviet` of `Supreme Soviet` is
+    syntactic root, a singular noun and no demonym (`the Mongol` of `Grand Mongol` is
     an adjective elsewhere; `Party of X` ends in a place). Not where another capitalised
     word follows (`the League Council` is some other name)."""
     heads = {s[-1].text for s, _ in kept if s.label_ == "ORG" and len(s) >= 2 and s.root.i == s[-1].i
