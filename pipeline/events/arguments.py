@@ -15,6 +15,7 @@ from ..annotations import ArgumentAnnotation
 from ..schema import event_roles
 from .lexicon import Lexicon, common_noun, kinds, lemma, participant_kinds
 from .syntax import companions, conjuncts, prep_objects
+from .triggers import timex_spans
 
 VALUE_LEFT = {"compound", "amod", "nummod", "nmod", "quantmod", "advmod", "npadvmod"}
 SINGLE = {"Place", "Destination", "Origin"}  # one mention (or one coordination) per event
@@ -139,9 +140,14 @@ def nominal_span(lx: Lexicon, tok: Token) -> Span | None:
     lo = min([t.i for t in left] + [tok.i])
     doc = tok.doc
     lo, _ = _hyphen_edges(doc, lo, tok.i + 1)
-    while lo < tok.i and (doc[lo].dep_ in DROP_EDGE or doc[lo].is_punct or doc[lo].lower_ in QUANTIFIERS):
-        lo += 1
+    while lo < tok.i and (doc[lo].dep_ in DROP_EDGE or doc[lo].is_punct or doc[lo].lower_ in QUANTIFIERS
+                          or doc[lo].like_num and _in_timex(doc, doc[lo].i)):
+        lo += 1  # `In 1868 forces loyal to X`: the year the parser hangs on the noun is no count
     return doc[lo:tok.i + 1]
+
+
+def _in_timex(doc, i: int) -> bool:
+    return any(span.start <= i < span.end for span in timex_spans(doc))
 
 
 def _place_below(tok: Token) -> list[Token]:

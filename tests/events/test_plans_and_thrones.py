@@ -42,3 +42,15 @@ def test_a_participle_describing_a_noun_is_no_mention(nlp):
     doc = parse(nlp, "The invading army burned the town.")
     assert [(doc.text[e["trigger"][0]:e["trigger"][1]], e["type"]) for e in doc._.events] == [
         ("burned", "Conflict.Attack")]
+
+
+@pytest.mark.parametrize("text,args", [
+    ("In 1868 forces loyal to the emperor defeated the army near Kyoto.",
+     [A("Attacker", "forces"), A("Target", "army"), A("Place", "Kyoto")]),
+    ("In 1640 1500 soldiers defeated the army near Kyoto.",
+     [A("Attacker", "1500 soldiers"), A("Target", "army"), A("Place", "Kyoto")]),
+])
+def test_a_year_is_not_part_of_a_participant(nlp, text, args):
+    """The parser may hang the year of `In 1868` on the next noun; a count stays."""
+    doc = parse(nlp, text)
+    assert view(doc, frame(doc, "defeated", "Conflict.Attack"))[0] == sorted(args)
