@@ -7,6 +7,8 @@ prepositional object, `poss`/`mod` a noun trigger's possessor or name modifier,
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lemminflect import getInflection
 from spacy.tokens import Token
 
@@ -22,17 +24,26 @@ def preterite_only(h: Token) -> bool:
     (`withdrew`, `rode`, `took`: the participles are `withdrawn`, `ridden`, `taken`), by
     lemminflect's English inflection tables. A verb whose preterite and participle
     share a form (`fled`, `sent`, `burned`) is not: the form alone cannot tell."""
-    past, participle = set(getInflection(lemma(h), "VBD")), set(getInflection(lemma(h), "VBN"))
-    return h.lower_ in past and not past & participle
+    return h.lower_ in _past_only_forms(lemma(h))
+
+
+@lru_cache(maxsize=4096)
+def _past_only_forms(verb: str) -> frozenset[str]:
+    """The preterites of a verb that are not also its participle. Cached: a lemminflect
+    lookup costs some 75 microseconds, and is_passive asks about the same verbs many
+    times; it asks only for verbs the tagger could have got wrong (VBN, or a VBD
+    conjoined to a passive)."""
+    past, participle = set(getInflection(verb, "VBD")), set(getInflection(verb, "VBN"))
+    return frozenset() if past & participle else frozenset(past)
 
 
 def is_passive(h: Token) -> bool:
     if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in h.children):
         return True
-    if preterite_only(h):  # `was wounded and withdrew`: the tagger's VBN is wrong
-        return False
     if h.tag_ != "VBN" and not (h.dep_ == "conj" and h.tag_ == "VBD" and not any(
             c.dep_ in SUBJ | {"dobj"} for c in h.children)):
+        return False
+    if preterite_only(h):  # `was wounded and withdrew`: the tagger's VBN is wrong
         return False
     if any(c.dep_ in SUBJ or c.dep_ == "aux" and lemma(c) == "have" for c in h.children):
         return False
