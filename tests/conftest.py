@@ -16,6 +16,15 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def nlp_with_dct():
+    """The whole chain with a document creation date (news-like texts), loaded once for
+    every module that resolves deictic expressions against it."""
+    import pipeline
+
+    return pipeline.load(dct="2024-03-15")
+
+
+@pytest.fixture(scope="session")
 def seed_docs(nlp):
     """doc_id -> (text, Doc) for both seeds (the Doc stays referenced for its spans)."""
     from pipeline.documents import read_document

@@ -8,6 +8,9 @@ the sentence that no other trigger claims; durations and sets never date an even
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon, coarse_pos, lemma
@@ -123,14 +126,15 @@ def _attachment(tx: Span) -> Token:
     return cur
 
 
-def time_of(lx: Lexicon, h: Token, timexes: list[Span], trigger_heads: set[int]) -> Span | None:
-    """The timex of the sentence that dates an event whose trigger head is `h`."""
+def time_of(lx: Lexicon, h: Token, timexes: list[Span], trigger_heads: set[int],
+            segment: Callable[[int], int]) -> Span | None:
+    """The timex of the sentence that dates an event whose trigger head is `h`;
+    `segment` is clause_segments of that sentence, made once for all its triggers."""
     sent = h.sent
     cands = [t for t in timexes if t.start >= sent.start and t.end <= sent.end
              and timex_type(lx, t) not in ("DURATION", "SET")]
     if not cands:
         return None
-    segment = _segments(sent)
     same = [t for t in cands if segment(t.start) == segment(h.i)]
     if same:  # `On D1 X disbanded and on D2 Y surrendered`: each clause keeps its own date
         cands = same
@@ -167,14 +171,18 @@ def time_of(lx: Lexicon, h: Token, timexes: list[Span], trigger_heads: set[int])
     return own[0] if len(cands) == 1 and own else None
 
 
-def _segments(sent: Span):
+def clause_segments(sent: Span) -> Callable[[int], int]:
     """Clause segments of a sentence: a new one starts at a coordinating conjunction that
     joins two clauses each with its own subject (`X disbanded and Y surrendered`), or at a
-    semicolon. Returns token index -> segment number."""
+    semicolon. Returns token index -> segment number.
+
+    It reads every token of the sentence, so it is made once per sentence, not once per
+    trigger: per trigger, a sentence of thousands of words without punctuation (a long
+    line cut into chunks) cost time quadratic in its length."""
     bounds = []
     for tok in sent:
         if tok.text == ";" or (tok.dep_ == "cc" and coarse_pos(tok.head) == "VERB" and any(
                 c.dep_ == "conj" and c.i > tok.i and coarse_pos(c) == "VERB"
                 and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in tok.head.children)):
             bounds.append(tok.i)
-    return lambda i: sum(1 for b in bounds if b < i)
+    return lambda i: bisect_left(bounds, i)  # bounds ascend: the number of them before i

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401  (registers Doc._.events)
 from ..annotations import EventAnnotation
 from .arguments import arguments
-from .attributes import modality, polarity, time_of
+from .attributes import clause_segments, modality, polarity, time_of
 from .coref import resolve
 from ..rules import RuleFiles
 from .lexicon import EventRules, Lexicon
@@ -59,10 +59,11 @@ class EventStage(RuleFiles):
             triggers = [t for t in find_triggers(lx, doc, sent, self.phrases, blocked)
                         if not _generic_noun(t.head, timexes)]
             heads = {t.head.i for t in triggers}
+            segment = clause_segments(sent) if triggers else None
             frames = []
             for trig in triggers:
                 span = doc[trig.start:trig.end]
-                tx = time_of(lx, trig.head, sentence_timexes[sent.start], heads)
+                tx = time_of(lx, trig.head, sentence_timexes[sent.start], heads, segment)
                 frames.append((trig, EventAnnotation(
                     type=trig.type,
                     trigger=(span.start_char, span.end_char),

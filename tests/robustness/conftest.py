@@ -24,11 +24,10 @@ def pytest_configure(config):
 
 
 @pytest.fixture(scope="session")
-def full_nlp():
-    """The whole chain, loaded once."""
-    import pipeline
-
-    return pipeline.load()
+def full_nlp(nlp):
+    """The whole chain: the session's pipeline (tests/conftest.py), not a second copy of
+    the model (a load costs seconds, and both would be `pipeline.load()` with defaults)."""
+    return nlp
 
 
 @pytest.fixture

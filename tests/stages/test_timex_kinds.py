@@ -197,13 +197,6 @@ def test_not_timexes(nlp, text, not_timex):
     assert not any(not_timex in s.text for s in doc.spans[ext.TIMEXES])
 
 
-@pytest.fixture(scope="module")
-def nlp_with_dct():
-    import pipeline
-
-    return pipeline.load(dct="2024-03-15")
-
-
 @pytest.mark.parametrize("text,expression,value,anchor", [
     # the narrative resolves these; the creation date is not asked (issue 12.5)
     ("The harvest began on 20 August 1893. In the last week of August, rain came.",

@@ -142,13 +142,6 @@ def test_document_creation_date(nlp_with_dct, expression, text, value):
     assert _timex(nlp_with_dct(text), expression)._.timex["value"] == value
 
 
-@pytest.fixture(scope="module")
-def nlp_with_dct():
-    import pipeline
-
-    return pipeline.load(dct="2024-03-15")
-
-
 def test_deictic_without_creation_date_is_not_guessed(nlp):
     doc = nlp("The minister resigned last year after the scandal.")
     assert list(doc.spans[ext.TIMEXES]) == []
