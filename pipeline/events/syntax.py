@@ -45,6 +45,9 @@ def is_passive(h: Token) -> bool:
         return False
     if preterite_only(h):  # `was wounded and withdrew`: the tagger's VBN is wrong
         return False
+    if h.dep_ == "advcl" and any(c.dep_ in SUBJ for c in h.children) \
+            and not any(c.dep_ in ("aux", "dobj") for c in h.children):
+        return True  # absolute construction: `With the city taken, ...` (the city undergoes it)
     if any(c.dep_ in SUBJ or c.dep_ == "aux" and lemma(c) == "have" for c in h.children):
         return False
     if h.dep_ in ("acl", "advcl", "acomp", "oprd") or h.i == h.sent.start:
@@ -60,8 +63,8 @@ def _own(h: Token, passive: bool) -> list[tuple[str, Token]]:
     out = []
     for c in h.children:
         dep = c.dep_
-        if dep in SUBJ:
-            out.append(("subj", c))
+        if dep in SUBJ:  # a passive's own subject: `With the city taken` (absolute)
+            out.append(("obj" if passive else "subj", c))
         elif dep in PASS_SUBJ:
             out.append(("obj", c))
         elif dep == "dobj":
@@ -72,6 +75,8 @@ def _own(h: Token, passive: bool) -> list[tuple[str, Token]]:
             out += [("subj", p) for p in c.children if p.dep_ == "pobj"]
         elif dep in ("attr", "oprd"):
             out.append(("attr", c))
+        elif dep == "ccomp" and c.pos_ == "NOUN":  # `declared himself king`, parsed as a small clause
+            out += [("obj", s) for s in c.children if s.dep_ in SUBJ] + [("attr", c)]
         elif dep == "poss" and not _classifier(c, h):
             out.append(("poss", c))
         elif dep in ("compound", "amod", "nmod", "npadvmod") and coarse_pos(h) == "NOUN":
@@ -172,7 +177,19 @@ def slots(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
         if t.lower_ in lx.rules.relative and h.dep_ == "relcl":
             t = h.head
         fixed.append((s, t))
-    return fixed
+    return _reflexive_object(fixed)
+
+
+def _reflexive_object(out: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
+    """`X hanged himself`, `X declared himself king`: a reflexive object stands for the
+    subject, who undergoes the event; the subject takes the object's slot (its role:
+    the Victim of a death, the Person of a post) and the pronoun, no second mention, is
+    left in slot `reflexive` for the sense rules (`hanged himself` is no execution)."""
+    def reflexive(s: str, t: Token) -> bool:
+        return s == "obj" and t.dep_ in ("dobj", "nsubj") and t.lower_.endswith(("self", "selves"))
+    if not any(reflexive(s, t) for s, t in out) or not any(s == "subj" for s, _ in out):
+        return out
+    return [("reflexive" if reflexive(s, t) else "obj" if s == "subj" else s, t) for s, t in out]
 
 
 def _object_complement(lx: Lexicon, own: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
@@ -185,6 +202,8 @@ def _object_complement(lx: Lexicon, own: list[tuple[str, Token]]) -> list[tuple[
     # `crowned him king`: the pronoun is parsed as a dative or as a first object
     datives = [t for s, t in own if s in ("dative", "obj") and t.tag_ == "PRP" and t.dep_ in ("dative", "dobj")]
     for slot, tok in own:
+        if slot == "obj" and tok.dep_ == "dobj":  # `proclaimed X the emperor`, parsed as an apposition
+            out += [("attr", c) for c in tok.children if c.dep_ == "appos" and lemma(c) in lx.word_classes["position_nouns"]]
         if slot == "obj" and tok.dep_ == "dobj" and lemma(tok) in lx.word_classes["position_nouns"]:
             names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
             if names:

@@ -50,7 +50,7 @@ def _holds(lx: Lexicon, cond: dict, h: Token, sl: list) -> bool:
         elif key == "passive":
             if (coarse_pos(h) == "VERB" and is_passive(h)) != want:
                 return False
-        elif key in ("obj", "subj", "attr", "mod", "poss", "dative"):
+        elif key in ("obj", "subj", "attr", "mod", "poss", "dative", "reflexive"):
             toks = [t for s, t in sl if s == key]
             got = set().union(*(_slot_kinds(lx, t) for t in toks)) if toks else {"none"}
             if not got & set(want):
