@@ -33,7 +33,7 @@ class EventRules:
     tables derived from them, built once per component (no module-level cache: a
     component loaded from a saved pipeline uses the rules saved with it)."""
 
-    FILES = ("triggers", "phrases", "senses", "lexicon", "cues", "roles", "noun_kinds")
+    FILES = ("triggers", "phrases", "senses", "lexicon", "cues", "roles", "noun_kinds", "preterites")
 
     def __init__(self, data: dict):
         self.data = data
@@ -52,6 +52,8 @@ class EventRules:
         self.duration = re.compile(data["cues"]["duration_pattern"], re.I)  # `two years`: no date
         self._role_maps: dict[tuple[str, str], dict] = {}
         self.noun_kinds = self._noun_kinds()
+        # verb lemma -> its preterites that are never its participle (preterites.json)
+        self.preterites_only = {lem: frozenset(forms) for lem, forms in data["preterites"]["verbs"].items()}
         # lemma -> the `*_nouns` classes of lexicon.json it is in (`school_nouns` -> `school`)
         self.noun_classes: dict[str, tuple[str, ...]] = {}
         for cls, words in self.word_classes.items():

@@ -7,9 +7,6 @@ prepositional object, `poss`/`mod` a noun trigger's possessor or name modifier,
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
-from lemminflect import getInflection
 from spacy.tokens import Token
 
 from .lexicon import Lexicon, coarse_pos, lemma
@@ -19,31 +16,22 @@ PASS_SUBJ = {"nsubjpass", "csubjpass"}
 CLAUSE_UP = {"xcomp", "advcl", "pcomp", "acomp"}
 
 
-def preterite_only(h: Token) -> bool:
+def preterite_only(lx: Lexicon, h: Token) -> bool:
     """True for a verb form that is a simple past and never a past participle
     (`withdrew`, `rode`, `took`: the participles are `withdrawn`, `ridden`, `taken`), by
-    lemminflect's English inflection tables. A verb whose preterite and participle
-    share a form (`fled`, `sent`, `burned`) is not: the form alone cannot tell."""
-    return h.lower_ in _past_only_forms(lemma(h))
+    lemminflect's English inflection tables (models/events/en/preterites.json, made by
+    scripts/derive_preterites.py). A verb whose preterite and participle share a form
+    (`fled`, `sent`, `burned`) is not: the form alone cannot tell."""
+    return h.lower_ in lx.rules.preterites_only.get(lemma(h).lower(), ())
 
 
-@lru_cache(maxsize=4096)
-def _past_only_forms(verb: str) -> frozenset[str]:
-    """The preterites of a verb that are not also its participle. Cached: a lemminflect
-    lookup costs some 75 microseconds, and is_passive asks about the same verbs many
-    times; it asks only for verbs the tagger could have got wrong (VBN, or a VBD
-    conjoined to a passive)."""
-    past, participle = set(getInflection(verb, "VBD")), set(getInflection(verb, "VBN"))
-    return frozenset() if past & participle else frozenset(past)
-
-
-def is_passive(h: Token) -> bool:
+def is_passive(lx: Lexicon, h: Token) -> bool:
     if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in h.children):
         return True
     if h.tag_ != "VBN" and not (h.dep_ == "conj" and h.tag_ == "VBD" and not any(
             c.dep_ in SUBJ | {"dobj"} for c in h.children)):
         return False
-    if preterite_only(h):  # `was wounded and withdrew`: the tagger's VBN is wrong
+    if preterite_only(lx, h):  # `was wounded and withdrew`: the tagger's VBN is wrong
         return False
     if h.dep_ == "advcl" and any(c.dep_ in SUBJ for c in h.children) \
             and not any(c.dep_ in ("aux", "dobj") for c in h.children):
@@ -55,7 +43,7 @@ def is_passive(h: Token) -> bool:
     if h.dep_ == "conj":  # `was arrested and exiled` (the tagger often says VBD for the second verb)
         head_has_have = any(c.dep_ == "aux" and lemma(c) == "have" for c in h.head.children)
         no_obj = not any(c.dep_ == "dobj" for c in h.children)
-        return is_passive(h.head) and no_obj or h.tag_ == "VBN" and no_obj and not head_has_have
+        return is_passive(lx, h.head) and no_obj or h.tag_ == "VBN" and no_obj and not head_has_have
     return False
 
 
@@ -131,7 +119,7 @@ def inherited(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
     dep, head = h.dep_, h.head
     if head.i == h.i or dep == "relcl":  # relative pronouns are resolved in `slots`
         return []
-    want = "obj" if is_passive(h) else "subj"
+    want = "obj" if is_passive(lx, h) else "subj"
     if dep == "acl" and lemma(head) in lx.word_classes["purpose_nouns"] and head.dep_ == "pobj":
         return [(want, t) for t in surface_subjects(clause_verb(head.head))]  # `sailed in order to attack`
     owners = [t for c in head.children if c.dep_ == "poss" for t in conjuncts(c)]
@@ -146,7 +134,7 @@ def inherited(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
     if gov.i == h.i:
         return []
     from_clause = dep == "pcomp" and head.lower_ == "from"  # `barred X from joining`
-    if (dep == "xcomp" or from_clause) and not is_passive(gov):  # object control: `forced him to resign`
+    if (dep == "xcomp" or from_clause) and not is_passive(lx, gov):  # object control: `forced him to resign`
         objs = [t for c in gov.children if c.dep_ == "dobj" for t in conjuncts(c)]
         if objs:
             return [(want, t) for t in objs]
@@ -155,7 +143,7 @@ def inherited(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
 
 def slots(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
     """All (slot, token) pairs of a trigger head, own dependents first."""
-    passive = coarse_pos(h) == "VERB" and is_passive(h)
+    passive = coarse_pos(h) == "VERB" and is_passive(lx, h)
     out = _object_complement(lx, _own(h, passive))
     if coarse_pos(h) == "VERB":
         out = causative(lx, h, out)
@@ -260,7 +248,7 @@ def light_verb_subject(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
     if coarse_pos(gov) != "VERB" or lemma(gov) not in light | causers:
         return []
     slot = "causer" if lemma(gov) in causers else "under" if lemma(gov) in words["undergo_light_verbs"] else "lsubj"
-    if is_passive(gov):
+    if is_passive(lx, gov):
         if h.dep_ != "nsubjpass":
             return []
         return [(slot, t) for c in gov.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
@@ -280,10 +268,10 @@ def support_verb_slots(lx: Lexicon, h: Token, present: set[str]) -> list[tuple[s
     gov = h.head
     if h.dep_ == "pobj" and gov.lower_ in words["state_prepositions"] and coarse_pos(gov.head) in ("VERB", "AUX"):
         verb = gov.head
-        return [("under", t) for t in surface_subjects(verb)] if not is_passive(verb) else []
-    if h.dep_ == "pobj" and gov.lower_ == "to" and lemma(gov.head) in words["undergo_verbs"] and is_passive(gov.head):
+        return [("under", t) for t in surface_subjects(verb)] if not is_passive(lx, verb) else []
+    if h.dep_ == "pobj" and gov.lower_ == "to" and lemma(gov.head) in words["undergo_verbs"] and is_passive(lx, gov.head):
         return [("under", t) for t in surface_subjects(gov.head)]  # `X was subjected to raids`
-    passive_light = h.dep_ == "nsubjpass" and is_passive(gov)  # `talks were held by X in Y`
+    passive_light = h.dep_ == "nsubjpass" and is_passive(lx, gov)  # `talks were held by X in Y`
     if h.dep_ != "dobj" and not passive_light or coarse_pos(gov) != "VERB" \
             or lemma(gov) not in words["light_verbs"] | words["causer_verbs"]:
         return []

@@ -48,7 +48,7 @@ def _holds(lx: Lexicon, cond: dict, h: Token, sl: list) -> bool:
             if coarse_pos(h) not in want:
                 return False
         elif key == "passive":
-            if (coarse_pos(h) == "VERB" and is_passive(h)) != want:
+            if (coarse_pos(h) == "VERB" and is_passive(lx, h)) != want:
                 return False
         elif key in ("obj", "subj", "attr", "mod", "poss", "dative", "reflexive"):
             toks = [t for s, t in sl if s == key]
