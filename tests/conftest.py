@@ -36,6 +36,19 @@ def seed_docs(nlp):
     return out
 
 
+@pytest.fixture(scope="session")
+def seed_outputs(nlp, tmp_path_factory) -> Path:
+    """outputs/ of `pipeline run seeds` with the session pipeline, made once for every
+    test that compares another way of running or reading the seeds (an installed wheel,
+    a saved pipeline, an export, the view) with it. Read-only: copy it to write in it."""
+    from pipeline.runner import run
+
+    out = tmp_path_factory.mktemp("seed_run") / "outputs"
+    summary = run([Path("seeds")], out, nlp=nlp)  # relative, as `make run`: documents.jsonl keeps the path
+    assert summary.failed == 0
+    return out
+
+
 # A small corpus written for the view and export tests (no seed text), run once.
 ALPHA = """Marguerite Delacroix
 

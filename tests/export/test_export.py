@@ -137,19 +137,16 @@ def test_docbin_restores_every_layer(small_corpus, tmp_path):
 
 
 @pytest.mark.slow
-def test_docbin_restores_the_seeds(nlp, tmp_path):
+def test_docbin_restores_the_seeds(seed_outputs, tmp_path):
     """The same on both seeds (tokens cut at record boundaries the tokenizer does not make)."""
     import spacy
     from spacy.tokens import DocBin
 
-    from pipeline.runner import run
-
-    run(["seeds"], tmp_path / "outputs", nlp=nlp)
-    out = export(tmp_path / "outputs", "docbin", tmp_path / "docbin")
+    out = export(seed_outputs, "docbin", tmp_path / "docbin")
     for doc in DocBin().from_disk(out / "outputs.spacy").get_docs(spacy.blank("en").vocab):
         restored = pipeline.to_records(doc, doc.user_data["doc_id"])
         for layer in LAYERS:
-            assert restored[layer] == [r for r in records(tmp_path / "outputs", layer)
+            assert restored[layer] == [r for r in records(seed_outputs, layer)
                                        if r["doc_id"] == doc.user_data["doc_id"]], layer
 
 

@@ -1,23 +1,18 @@
 """`pipeline.to_records` is the one record shape: exactly what `pipeline run` writes."""
-from pathlib import Path
-
 import pipeline
 from pipeline.outputs import json_line
 from pipeline.records import DOC_LAYERS, LAYERS, OUTPUT_LAYERS
 
-SEED = Path("seeds/002_7a24aecd84c9c6ad.txt")
 
-
-def test_to_records_is_what_run_writes(nlp, seed_docs, tmp_path):
-    """Every layer of a seed, record by record and key by key, as the JSONL files hold it."""
-    pipeline.run([SEED], tmp_path, nlp=nlp)
-    _, doc = seed_docs[SEED.stem]
-    records = pipeline.to_records(doc, SEED.stem)
-    assert tuple(records) == DOC_LAYERS
+def test_to_records_is_what_run_writes(seed_docs, seed_outputs):
+    """Every layer of both seeds, record by record and key by key, as the JSONL files of
+    `pipeline run seeds` hold them (the documents in the order of their files)."""
+    records = {doc_id: pipeline.to_records(doc, doc_id) for doc_id, (_, doc) in sorted(seed_docs.items())}
+    assert len(records) == 2 and all(tuple(r) == DOC_LAYERS for r in records.values())
     for layer in DOC_LAYERS:
-        written = (tmp_path / LAYERS[layer][0]).read_text(encoding="utf-8")
-        assert written == "".join(json_line(r) + "\n" for r in records[layer]), layer
-    assert sorted(p.name for p in tmp_path.glob("*.jsonl")) == sorted(LAYERS[n][0] for n in OUTPUT_LAYERS)
+        written = (seed_outputs / LAYERS[layer][0]).read_text(encoding="utf-8")
+        assert written == "".join(json_line(r) + "\n" for doc in records.values() for r in doc[layer]), layer
+    assert sorted(p.name for p in seed_outputs.glob("*.jsonl")) == sorted(LAYERS[n][0] for n in OUTPUT_LAYERS)
 
 
 def test_to_records_ids_offsets_and_references(nlp):
