@@ -15,6 +15,15 @@ def nlp():
     return pipeline.load()
 
 
+@pytest.fixture
+def no_reload(monkeypatch, nlp):
+    """runner.run / the CLI use the session pipeline instead of loading the model again."""
+    import pipeline.runner as runner
+
+    monkeypatch.setattr(runner, "load", lambda model, dct=None, keep_tensor=True: nlp)
+    return nlp
+
+
 @pytest.fixture(scope="session")
 def nlp_with_dct():
     """The whole chain with a document creation date (news-like texts), loaded once for

@@ -16,7 +16,7 @@ ARTICLES = ("14_FirstIndochinaWar", "16_SpanishCivilWar")
 
 
 @pytest.mark.slow
-def test_run_then_eval_on_wikiwars_articles(tmp_path):
+def test_run_then_eval_on_wikiwars_articles(tmp_path, no_reload):
     texts = [str(ROOT / "corpora/wikiwars-train/texts" / f"{a}.txt") for a in ARTICLES]
     runner = CliRunner()
     res = runner.invoke(app, ["run", *texts, "--out", str(tmp_path / "pred")])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from wordnet_scripts import load_script, wn  # noqa: F401  (wn: the WordNet fixture)
+from wordnet_scripts import load_script  # (wn: the WordNet fixture of conftest.py)
 
 dp = load_script("derive_entity_lexicon")
 

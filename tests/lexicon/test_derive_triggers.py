@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from wordnet_scripts import load_script, wn  # noqa: F401  (wn: the WordNet fixture)
+from wordnet_scripts import load_script  # (wn: the WordNet fixture of conftest.py)
 
 dt = load_script("derive_triggers")
 

@@ -1,11 +1,9 @@
-"""The derivation scripts (scripts/, not a package) as modules, and WordNet, for the tests."""
+"""The derivation scripts (scripts/, not a package) as modules, for the tests."""
 from __future__ import annotations
 
 import importlib.util
 import sys
 from pathlib import Path
-
-import pytest
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 
@@ -19,14 +17,3 @@ def load_script(name: str):
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
-
-
-@pytest.fixture(scope="module")
-def wn(tmp_path_factory):
-    """WordNet 3.0 opened as the scripts open it; without it (Debian's wordnet-base, NLTK)
-    the tests that need it are skipped with the reason (`make lexicon` installs both)."""
-    shared = load_script("derive_triggers")
-    try:
-        return shared.open_wordnet(shared.DEFAULT_WORDNET, tmp_path_factory.mktemp("wordnet"))
-    except shared.MissingWordNet as exc:
-        pytest.skip(f"WordNet unavailable: {exc} (`make lexicon` installs it)")

@@ -34,7 +34,7 @@ def _with(base_nlp, *names):
 
 def test_a_stage_added_to_another_english_pipeline(base):
     """Segmentation alone, after `import pipeline` only: headings and sentences with kinds."""
-    nlp = _with(spacy.load(pipeline.DEFAULT_MODEL), "hist_segment_rules", "hist_segments")
+    nlp = _with(base, "hist_segment_rules", "hist_segments")
     doc = nlp(TEXT)
     assert [(s.text, s._.kind, s._.paragraph, s._.section) for s in doc.spans["segments"]] == [
         ("A Painter of the Coast", "title", 0, []),

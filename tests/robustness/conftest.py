@@ -31,15 +31,6 @@ def full_nlp(nlp):
 
 
 @pytest.fixture
-def no_reload(monkeypatch, full_nlp):
-    """runner.run / the CLI use the session pipeline instead of loading the model again."""
-    import pipeline.runner as runner
-
-    monkeypatch.setattr(runner, "load", lambda model, dct=None, keep_tensor=True: full_nlp)
-    return full_nlp
-
-
-@pytest.fixture
 def doc_lengths(monkeypatch, full_nlp) -> list[int]:
     """Lengths of every text the pipeline turns into a Doc (chunks, as spaCy sees them)."""
     seen: list[int] = []

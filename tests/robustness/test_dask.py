@@ -66,7 +66,7 @@ def test_workers_of_a_run_use_the_malloc_settings_of_pipeline_run():
 
 
 @pytest.mark.slow
-def test_a_task_whose_worker_dies_is_run_again_one_document_per_task(tmp_path):
+def test_a_task_whose_worker_dies_is_run_again_one_document_per_task(tmp_path, full_nlp):
     """A task carries several documents (TASK_BYTES); when its worker dies, Dask gives up
     on it (here at once: no allowed failures) and the run sends each of its documents
     again alone, so a document that kills workers costs only itself. Here the worker is
@@ -80,7 +80,7 @@ def test_a_task_whose_worker_dies_is_run_again_one_document_per_task(tmp_path):
     import dask
 
     folder = corpus(tmp_path / "in", 12, per_doc=3)
-    runner.run([folder], tmp_path / "local")
+    runner.run([folder], tmp_path / "local", nlp=full_nlp)
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
             distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:

@@ -13,11 +13,19 @@ WINDOW = 300  # small, so the seed spans 18 windows
 
 
 @pytest.fixture(scope="module")
-def whole_and_windowed():
-    text = open(SEED2, encoding="utf-8").read()
-    whole, windowed = spacy.load(DEFAULT_MODEL), spacy.load(DEFAULT_MODEL)
+def whole_pass():
+    """The plain base model and its Doc of the seed: the reference of both windowings
+    (neither test changes it, so one load and one parse serve both)."""
+    whole = spacy.load(DEFAULT_MODEL)
+    return whole, whole(open(SEED2, encoding="utf-8").read())
+
+
+@pytest.fixture(scope="module")
+def whole_and_windowed(whole_pass):
+    whole, doc = whole_pass
+    windowed = spacy.load(DEFAULT_MODEL)
     wrapped = window_encoders(windowed, WINDOW)
-    return whole, windowed, wrapped, whole(text), windowed(text)
+    return whole, windowed, wrapped, doc, windowed(doc.text)
 
 
 def test_both_encoders_are_wrapped_once(whole_and_windowed):
@@ -69,21 +77,21 @@ def test_the_full_pipeline_is_windowed(nlp):
 
 
 @pytest.fixture(scope="module")
-def two_rulers():
-    whole, windowed = spacy.load(DEFAULT_MODEL), spacy.load(DEFAULT_MODEL)
+def two_rulers(whole_pass):
+    windowed = spacy.load(DEFAULT_MODEL)
     assert window_attribute_ruler(windowed, window=3)
     assert not window_attribute_ruler(windowed, window=3)  # wrapping twice is a no-op
-    return whole, windowed
+    return whole_pass[0], windowed
 
 
 def _token_attrs(doc):
     return [(t.pos_, str(t.morph), t.lemma_) for t in doc]
 
 
-def test_windowed_attribute_ruler_equals_whole_pass(two_rulers):
-    whole, windowed = two_rulers
-    text = open(SEED2, encoding="utf-8").read()
-    a, b = whole(text), windowed(text)
+def test_windowed_attribute_ruler_equals_whole_pass(two_rulers, whole_pass):
+    _, windowed = two_rulers
+    a = whole_pass[1]
+    b = windowed(a.text)
     assert _token_attrs(a) == _token_attrs(b)
     assert a.to_bytes() == b.to_bytes()
 
