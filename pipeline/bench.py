@@ -338,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
         corpus = None
         if plan["corpus_docs"]:
             corpus, fails = corpus_mod.measure(args.corpus_texts, plan["corpus_docs"], tmp, code_dir, run_measured,
-                                               run_json, log, startup_s=scaling["startup"]["np1"]["wall_s"])
+                                               run_json, log)
             failures += fails
     finished = dt.datetime.now(dt.timezone.utc).astimezone()
     info["load_average_end"] = os.getloadavg()[0]

@@ -11,8 +11,12 @@ that corpus, in one run of the benchmark:
   process, `--n-process 2` and `--engine dask --n-process 2` (a two-worker
   LocalCluster): wall-clock words/s end to end (start-up included), their ratio to the
   base model, and the two speed-ups;
-- `pipeline run` with one process on the first 200 and 1,000 documents and on all N:
-  peak memory (goal: flat, within 10 %) and seconds per 1,000 words (goal: flat).
+- one run of the runner in one process (worker `checkpoints`), read after 200, 1,000
+  and N documents: peak memory so far (goal: flat, within 10 %) and the CPU seconds per
+  1,000 words of the documents since the previous checkpoint (goal: flat). Within one
+  process neither start-up nor the drift between separate runs enters the comparison:
+  separate runs on the first 200 and 1,000 documents, with a start-up measured in (b)
+  taken off, had the 200 documents cheapest in two benchmarks and dearest in two.
 
 Words are white-space separated words of the texts (counted here, the same for every
 measurement). Use an idle machine: the speed-ups mean nothing on a busy one (see
@@ -48,24 +52,12 @@ def build(texts: Path, n: int, folder: Path, seed: int = SEED) -> dict:
             "long_documents": sum(1 for i in range(n) if i % LONG_EVERY == LONG_EVERY - 1)}
 
 
-def prefix(folder: Path, n: int, dest: Path) -> Path:
-    """The first n documents of folder (hard links, else copies)."""
-    dest.mkdir()
-    for f in sorted(folder.glob("*.txt"))[:n]:
-        try:
-            (dest / f.name).hardlink_to(f)
-        except OSError:
-            shutil.copy2(f, dest / f.name)
-    return dest
-
-
-def measure(texts: Path, n: int, tmp: Path, code: Path, run_measured, run_json, log, *, startup_s: float = 0.0,
+def measure(texts: Path, n: int, tmp: Path, code: Path, run_measured, run_json, log, *,
             checkpoints: tuple[int, ...] = CHECKPOINTS) -> tuple[dict, list[str]]:
-    """Everything of (c); returns (result, failures). startup_s: the wall time of a
-    one-process run of one tiny document (part (b)), taken off for the cost per word."""
+    """Everything of (c); returns (result, failures)."""
     folder = tmp / "corpus-different"
     corpus = build(texts, n, folder)
-    words_each = corpus.pop("words_each")
+    corpus.pop("words_each")
     failures: list[str] = []
     log(f"(c) {n} recombined documents, {corpus['words']} words, {corpus['long_documents']} long ones")
     texts_json = tmp / "corpus-texts.json"
@@ -101,19 +93,38 @@ def measure(texts: Path, n: int, tmp: Path, code: Path, run_measured, run_json, 
     one = engines["np1"]["wall_s"]
     result["speedup"] = {"np2": one / engines["np2"]["wall_s"], "dask2": one / engines["dask2"]["wall_s"]}
     sizes = [c for c in checkpoints if c < n] + [n]
-    for size in sizes:
-        r = engines["np1"] if size == n else run(f"np1-{size}", prefix(folder, size, tmp / f"corpus-{size}"))
-        words = sum(words_each[:size])
-        result["memory"][str(size)] = {"documents": size, "words": words, "max_rss_kb": r["max_rss_kb"],
-                                       "wall_s": r["wall_s"], "others_cores": r["others_cores"],
-                                       "s_per_1000_words": 1000 * max(r["wall_s"] - startup_s, 0.0) / words}
+    out = tmp / "corpus-out-checkpoints"
+    run_ = run_json([sys.executable, "-m", "pipeline.benchmarking.worker", "checkpoints", str(folder), str(out),
+                     ",".join(map(str, sizes))], cwd=code)
+    shutil.rmtree(out, ignore_errors=True)
+    if run_["failed"]:
+        failures.append(f"(c) checkpoints: {run_['failed']} document(s) failed")
+    result["memory"] = by_size(run_["points"])
+    log("(c) one process by size: " + ", ".join(
+        f"{m['documents']} docs {m['max_rss_kb'] / 1024:.0f} MB {m['cpu_s_per_1000_words']:.3f} CPU s/1000 words"
+        for m in result["memory"].values()) + f" (others used {run_.get('others_cores')} cores)")
+    result["checkpoints_others_cores"] = run_.get("others_cores")
     peaks = [m["max_rss_kb"] or 0 for m in result["memory"].values()]
     result["memory_growth"] = max(peaks) / min(peaks) - 1 if min(peaks) else None
-    costs = [m["s_per_1000_words"] for m in result["memory"].values()]
+    costs = [m["cpu_s_per_1000_words"] for m in result["memory"].values()]
     result["cost_growth"] = max(costs) / min(costs) - 1 if min(costs) else None
-    result["startup_s"] = startup_s
     shutil.rmtree(folder, ignore_errors=True)
     return result, failures
+
+
+def by_size(points: list[dict]) -> dict[str, dict]:
+    """Per checkpoint of one run (worker `checkpoints`): the peak memory so far, and the
+    cost of the documents since the previous checkpoint, per 1,000 words, by the clock
+    and by CPU time (the goal's figure: other processes on the machine do not count)."""
+    out = {}
+    for before, point in zip(points, points[1:]):
+        words = point["words"] - before["words"]
+        out[str(point["documents"])] = {
+            "documents": point["documents"], "words": point["words"], "max_rss_kb": point["rss_peak_kb"],
+            "interval": [before["documents"], point["documents"]], "interval_words": words,
+            "s_per_1000_words": 1000 * (point["wall_s"] - before["wall_s"]) / words if words else None,
+            "cpu_s_per_1000_words": 1000 * (point["cpu_s"] - before["cpu_s"]) / words if words else None}
+    return out
 
 
 def print_table(result: dict, console) -> None:
@@ -134,12 +145,14 @@ def print_table(result: dict, console) -> None:
         t.add_row(label, f"{e['words_per_s']:.0f}", f"{e['vs_base']:.2f}", speed,
                   f"{(e['max_rss_kb'] or 0) / 1024:.0f}", str(e["others_cores"]))
     console.print(t)
-    m = Table(title="(c) one process by corpus size: peak memory and cost (start-up taken off)")
-    for col in ("documents", "words", "peak MB", "s / 1000 words", "others' cores"):
+    m = Table(title="(c) one process, one run: peak memory so far, and the cost of the documents since the "
+                    f"previous line (others kept {result.get('checkpoints_others_cores')} cores busy)")
+    for col in ("documents", "words", "peak MB", "s / 1000 words", "CPU s / 1000 words"):
         m.add_column(col, justify="right")
     for size in result["memory"].values():
-        m.add_row(str(size["documents"]), str(size["words"]), f"{(size['max_rss_kb'] or 0) / 1024:.0f}",
-                  f"{size['s_per_1000_words']:.2f}", str(size["others_cores"]))
+        m.add_row(f"{size['interval'][0] + 1}-{size['documents']}", str(size["interval_words"]),
+                  f"{(size['max_rss_kb'] or 0) / 1024:.0f}", f"{size['s_per_1000_words']:.3f}",
+                  f"{size['cpu_s_per_1000_words']:.3f}")
     console.print(m)
     growth = result.get("memory_growth")
     console.print(f"peak memory spread {growth:.1%} (goal within 10 %), cost spread "

@@ -2,6 +2,9 @@
 
 MODE is `base` (spacy.load of the base model only) or `full` (the pipeline as
 `pipeline run` loads it: pipeline.runner.load_pipeline()).
+`python -m pipeline.benchmarking.worker checkpoints FOLDER OUT N,N,...` instead runs
+pipeline.runner.run over a folder in this process, as `pipeline run` does, and reports
+clock, CPU time and peak memory when the Nth document is done (see corpus_checkpoints).
 TEXTS.json comes from `python -m pipeline.benchmarking.worker chunks SEEDS TEXTS.json`:
 the seed documents cut into the chunks `pipeline run` feeds to nlp.pipe, and the batch
 size it uses. Prints one JSON object on the last stdout line:
@@ -127,10 +130,51 @@ def write_chunks(seeds: str, out: str) -> int:
     return 0
 
 
+def corpus_checkpoints(folder: str, out: str, checkpoints: str) -> int:
+    """`checkpoints FOLDER OUT 200,1000,...`: one run of the runner over FOLDER (one
+    process, default batch size, malloc tuned as the command line does), and a point at
+    the start and after each listed number of documents: documents, words, seconds
+    (clock and this process's CPU) since the pipeline was loaded, and the peak resident
+    memory so far. Cost per word between two points of the same process has neither the
+    start-up nor the drift between separate runs in it, so it shows whether a document
+    costs more the more documents came before it."""
+    from pathlib import Path
+
+    from pipeline.allocator import tune_malloc
+    from pipeline.runner import load_pipeline, run
+
+    tune_malloc()
+    wanted = sorted({int(n) for n in checkpoints.split(",")})
+    nlp = load_pipeline()
+    t0, c0 = time.perf_counter(), time.process_time()
+    points: list[dict] = []
+    done = {"documents": 0, "words": 0}
+
+    def mark() -> None:
+        points.append({**done, "wall_s": time.perf_counter() - t0, "cpu_s": time.process_time() - c0,
+                       "rss_peak_kb": peak_kb()})
+
+    def on_document(result) -> None:
+        done["documents"] += 1
+        done["words"] += result.words
+        if done["documents"] in wanted:
+            mark()
+
+    mark()
+    summary = run([Path(folder)], Path(out), nlp=nlp, on_document=on_document)
+    if not points or points[-1]["documents"] != done["documents"]:
+        mark()
+    sys.stdout.write(json.dumps({"points": points, "failed": summary.failed, "documents": summary.documents,
+                                 "load_s": t0 - _T0}, sort_keys=True) + "\n")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["chunks"]:
         return write_chunks(*argv[1:3])
+    if argv[:1] == ["checkpoints"]:
+        return corpus_checkpoints(*argv[1:4])
     ap = argparse.ArgumentParser(prog="python -m pipeline.benchmarking.worker")
     ap.add_argument("mode", choices=["base", "full"])
     ap.add_argument("texts", help="JSON from the `chunks` step")

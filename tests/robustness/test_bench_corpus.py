@@ -36,13 +36,13 @@ def _corpus_result(np1_s, np2_s, dask_s, peaks_mb, costs):
     engines = {name: {"wall_s": s, "words_per_s": words / s, "vs_base": (words / s) / 2000.0, "max_rss_kb": 200 * 1024,
                       "tree_rss_kb": 400 * 1024, "others_cores": 0.05, "command": name}
                for name, s in (("np1", np1_s), ("np2", np2_s), ("dask2", dask_s))}
-    memory = {str(n): {"documents": n, "words": n * 50, "max_rss_kb": mb * 1024, "wall_s": 1.0, "others_cores": 0.0,
-                       "s_per_1000_words": c} for n, mb, c in zip((200, 1000, 2000), peaks_mb, costs)}
+    memory = {str(n): {"documents": n, "words": n * 50, "max_rss_kb": mb * 1024, "interval": [before, n],
+                       "interval_words": (n - before) * 50, "s_per_1000_words": c * 1.1, "cpu_s_per_1000_words": c}
+              for before, n, mb, c in zip((0, 200, 1000), (200, 1000, 2000), peaks_mb, costs)}
     return {"corpus": {"documents": 2000, "words": words, "long_documents": 40}, "base": {
         "words_per_s": 2000.0, "steady_words_per_s": 2100.0, "startup_s": 1.0, "rss_peak_kb": 300 * 1024},
         "engines": engines, "speedup": {"np2": np1_s / np2_s, "dask2": np1_s / dask_s}, "memory": memory,
-        "memory_growth": max(peaks_mb) / min(peaks_mb) - 1, "cost_growth": max(costs) / min(costs) - 1,
-        "startup_s": 1.5}
+        "memory_growth": max(peaks_mb) / min(peaks_mb) - 1, "cost_growth": max(costs) / min(costs) - 1}
 
 
 def test_corpus_goals_pass_and_fail_on_their_thresholds():
@@ -57,3 +57,15 @@ def test_corpus_goals_pass_and_fail_on_their_thresholds():
     assert [(g["id"], g["verdict"]) for g in bad] == [(5, "FAIL"), (6, "FAIL"), (7, "FAIL")]
     assert bad[0]["measured"] == 0.833 and bad[1]["measured"] == {"np2": 1.667, "dask2": 2.0}
     assert [g["verdict"] for g in goals.corpus_goals(None)] == ["SKIP"] * 3
+
+
+def test_checkpoints_give_the_cost_of_each_stretch_of_one_run():
+    points = [{"documents": 0, "words": 0, "wall_s": 0.0, "cpu_s": 0.0, "rss_peak_kb": 100_000},
+              {"documents": 200, "words": 50_000, "wall_s": 25.0, "cpu_s": 20.0, "rss_peak_kb": 200_000},
+              {"documents": 1000, "words": 250_000, "wall_s": 135.0, "cpu_s": 102.0, "rss_peak_kb": 210_000}]
+    sizes = corpus.by_size(points)
+    assert list(sizes) == ["200", "1000"]
+    assert sizes["200"] == {"documents": 200, "words": 50_000, "max_rss_kb": 200_000, "interval": [0, 200],
+                            "interval_words": 50_000, "s_per_1000_words": 0.5, "cpu_s_per_1000_words": 0.4}
+    assert sizes["1000"]["interval"] == [200, 1000] and sizes["1000"]["interval_words"] == 200_000
+    assert sizes["1000"]["s_per_1000_words"] == 0.55 and sizes["1000"]["cpu_s_per_1000_words"] == 0.41
