@@ -40,7 +40,7 @@ def _corpus_result(np1_s, np2_s, dask_s, peaks_mb, costs):
                        "interval_words": (n - before) * 50, "s_per_1000_words": c * 1.1, "cpu_s_per_1000_words": c}
               for before, n, mb, c in zip((0, 200, 1000), (200, 1000, 2000), peaks_mb, costs)}
     return {"corpus": {"documents": 2000, "words": words, "long_documents": 40}, "base": {
-        "words_per_s": 2000.0, "steady_words_per_s": 2100.0, "startup_s": 1.0, "rss_peak_kb": 300 * 1024},
+        "words_per_s": 2000.0, "first_pass_words_per_s": 2050.0, "steady_words_per_s": 2100.0, "startup_s": 1.0, "rss_peak_kb": 300 * 1024},
         "engines": engines, "speedup": {"np2": np1_s / np2_s, "dask2": np1_s / dask_s}, "memory": memory,
         "memory_growth": max(peaks_mb) / min(peaks_mb) - 1, "cost_growth": max(costs) / min(costs) - 1}
 
