@@ -69,3 +69,10 @@ def test_checkpoints_give_the_cost_of_each_stretch_of_one_run():
                             "interval_words": 50_000, "s_per_1000_words": 0.5, "cpu_s_per_1000_words": 0.4}
     assert sizes["1000"]["interval"] == [200, 1000] and sizes["1000"]["interval_words"] == 200_000
     assert sizes["1000"]["s_per_1000_words"] == 0.55 and sizes["1000"]["cpu_s_per_1000_words"] == 0.41
+
+
+def test_cost_growth_counts_only_a_stretch_dearer_than_an_earlier_one():
+    assert corpus.growth([0.56, 0.47, 0.46]) == 0.0  # cheaper as the caches fill: no growth
+    assert round(corpus.growth([0.50, 0.45, 0.54]), 4) == 0.2  # the last is 20 % above the cheapest before it
+    assert round(corpus.growth([0.40, 0.44, 0.48]), 4) == 0.2
+    assert corpus.growth([]) is None
