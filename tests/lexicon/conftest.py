@@ -1,5 +1,6 @@
-"""WordNet for the lexicon tests: opened once for the session (a private copy of the
-database; each module opening its own cost seconds)."""
+"""WordNet for the lexicon tests, opened per module: NLTK's reader keeps every synset it
+has read (1.5 million objects after one derivation), which would slow each garbage collection (and the tests
+that count live objects) for the rest of the session if it were session-scoped."""
 from __future__ import annotations
 
 import pytest
@@ -7,7 +8,7 @@ import pytest
 from wordnet_scripts import load_script
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def wn(tmp_path_factory):
     """WordNet 3.0 opened as the scripts open it; without it (Debian's wordnet-base, NLTK)
     the tests that need it are skipped with the reason (`make lexicon` installs both)."""
