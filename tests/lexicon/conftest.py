@@ -1,6 +1,6 @@
-"""WordNet for the lexicon tests, opened per module: NLTK's reader keeps every synset it
-has read (1.5 million objects after one derivation), which would slow each garbage collection (and the tests
-that count live objects) for the rest of the session if it were session-scoped."""
+"""WordNet for the lexicon tests, opened per module: NLTK's reader keeps every synset
+it has read (1.5 million objects after one derivation), which would slow every garbage
+collection, and the tests that count live objects, for the rest of a session."""
 from __future__ import annotations
 
 import pytest
