@@ -86,6 +86,9 @@ class EntityStage(RuleFiles):
         candidates.extend((s, True) for s in introduced)
         model_tokens = {i for e in model_ents for i in range(e.start, e.end)}
         candidates.extend((s, False) for s in self.rules.titled_names(doc, model_tokens))
+        non_person = {i for e in model_ents if e.label_ not in NUMERIC_LABELS | {"PERSON"} and e.text[:1].isupper()
+                      for i in range(e.start, e.end)}  # not `between X II`, a number or no name at all
+        candidates.extend((s, True) for s in self.rules.regnal_names(doc, non_person))
         candidates.extend((s, True) for s in _name_parts(doc, people, [c for c, _ in candidates]))
         kept = _split_units(_resolve_overlaps(candidates), self.rules)
         kept += _gazetteer_mentions(doc, self.places(doc, as_spans=True), kept)
@@ -185,7 +188,7 @@ def _repeated_mentions(doc: Doc, kept: list[tuple[Span, bool]]) -> list[tuple[Sp
             end = i + len(words)
             if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words \
                     and not any(j in covered for j in range(i, end)) \
-                    and all(t.pos_ == "PROPN" for t in doc[i:end]) \
+                    and all(t.pos_ == "PROPN" or _unknown_name(t, words, label_of[words]) for t in doc[i:end]) \
                     and not (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()) \
                     and not (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper()):
                 match = Span(doc, i, end, label=label_of[words])
@@ -195,6 +198,13 @@ def _repeated_mentions(doc: Doc, kept: list[tuple[Span, bool]]) -> list[tuple[Sp
             covered.update(range(match.start, match.end))
             i = match.end
     return found
+
+
+def _unknown_name(token, words: tuple[str, ...], label: str) -> bool:
+    """A one-word person's name the tagger read as a common noun (`X fled ...` with an
+    unfamiliar X tagged NN): title case, not a sentence-initial ordinary word, since
+    the document names that person elsewhere."""
+    return len(words) == 1 and label == "PERSON" and token.pos_ == "NOUN" and token.is_title
 
 
 def _name_goes_on(span: Span) -> bool:

@@ -61,6 +61,8 @@ class LabelRules:
         self.front_words = set(r["front_words"])
         self.person_subject_verbs = set(r["person_subject_verbs"])
         self.person_passive_verbs = set(r["person_passive_verbs"])
+        self.gendered = set(r["gendered_pronouns"])
+        self.regnal = set(r["regnal_numerals"])
 
     # -- spans ---------------------------------------------------------------
     def trim(self, span: Span) -> Span | None:
@@ -211,6 +213,8 @@ class LabelRules:
             # the model read `General X` as one organisation's name: a person only if the
             # document also writes X alone (`General Motors` never is `Motors`)
             surname = rest[-1].text
+            if surname in self.regnal:
+                return "PERSON"  # `Pope X IV`: no organisation ends in a ruler's ordinal
             if not any(t.text == surname and not (span.start <= t.i < span.end) for t in doc):
                 return None
         return "PERSON"
@@ -232,10 +236,44 @@ class LabelRules:
             return "PERSON"
         if span.start >= 2 and doc[span.start - 1].lower_ == "to" and doc[span.start - 2].lower_ == "according":
             return "PERSON"
+        if token.dep_ == "nsubj" and self.owns_gendered(token.head) \
+                and not (span.start > 0 and doc[span.start - 1].lower_ in ("the", "a", "an")):
+            return "PERSON"  # `X marched his army`; `the X embalmed his corpse` is a body's act
         partners = [t for t in (token.head, *token.children) if t.dep_ == "conj" or token.dep_ == "conj"]
         if any(t.i in person_tokens for t in partners if t.i != token.i):
             return "PERSON"
         return None
+
+    def owns_gendered(self, verb) -> bool:
+        """Whether a verb's object, or the object of one of its prepositions, is a
+        gendered reflexive or is owned by a gendered pronoun (`marched his army`, `with
+        her fleet`, `took his own life`, `hanged himself`): its subject is then a person."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        return any(o.lower_ in self.gendered and o.lower_.endswith("self")
+                   or any(c.dep_ == "poss" and c.lower_ in self.gendered for c in o.children) for o in objects)
+
+    def regnal_names(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """`Hiero II`, `Pope X III`: a title-case proper noun and a Roman numeral after it,
+        where the word before is no capitalised name word (a title may be: `Pope`), and the
+        model found no other name over them (`covered`: not the numbers or the lower-case
+        spans it makes of `between X II`); PERSON. Not a name's head word
+        (`War II`) nor a demonym."""
+        found = []
+        for token in doc:
+            if token.text not in self.regnal or token.i == 0:
+                continue
+            name = doc[token.i - 1]
+            if not (name.pos_ == "PROPN" and name.is_title and name.is_alpha) or name.i in covered or token.i in covered:
+                continue
+            before = doc[name.i - 1] if name.i > 0 else None
+            if before is not None and not name.is_sent_start and before.text[:1].isupper() \
+                    and before.text not in self.titles:
+                continue
+            span = Span(doc, name.i, token.i + 1, label="PERSON")
+            if self.word_label(span) is None and name.text not in self.demonyms:
+                found.append(span)
+        return found
 
     def work_titles(self, doc: Doc) -> list[Span]:
         """Title-case runs right after a work cue (`his book, X`, `the novel X`,
@@ -337,7 +375,7 @@ class LabelRules:
         span's label for the rules to correct; a span without such a word is returned whole."""
         if len(span) < 3 or span.label_ in NUMERIC:
             return [span]
-        phrase = span.label_ in ("WORK_OF_ART", "LAW", "EVENT")
+        phrase = span.label_ in ("WORK_OF_ART", "LAW", "EVENT") and not _names_at_place(span)
         cuts = [t.i for t in span[1:-1] if t.is_space and "\n" in t.text or not phrase and t.is_lower
                 and (t.pos_ in ("VERB", "AUX") or t.lower_ in ("to", "at", "near") and t.pos_ == "ADP")
                 and t.nbor(-1).text not in ("-", "–")]
@@ -540,6 +578,15 @@ class LabelRules:
         return "GPE"
 
 
+def _names_at_place(span: Span) -> bool:
+    """`X at Y`, `X near Y` read as a title: two single proper nouns joined by a place
+    preposition, with no quote before (`defeated X at Y`); a title of that shape
+    would stand in quotes or have more words."""
+    doc = span.doc
+    return len(span) == 3 and span[1].lower_ in ("at", "near") and span[0].pos_ == span[2].pos_ == "PROPN" \
+        and not (span.start > 0 and doc[span.start - 1].text in QUOTES)
+
+
 def _lone_name(token) -> bool:
     """Whether a capitalised word with a group ending (`-ian`, `-ist`, `-ite`...) stands
     as a bare singular noun phrase of its own: subject, object or apposition, with no
@@ -547,8 +594,10 @@ def _lone_name(token) -> bool:
     (`Diocletian divided the empire`, `under Hadrian`). Peoples and parties are named
     in the plural or as modifiers (`the Carthaginians`, `Royalist efforts`, `a leading
     Jacobin`), so such a word is a person's name, not a group."""
-    if token.text.endswith("s") or token.tag_ in ("NNS", "NNPS") or token.pos_ == "ADJ":
+    if token.text.endswith("s") or token.tag_ in ("NNS", "NNPS"):
         return False
+    if token.pos_ == "ADJ" and token.dep_ not in ("nsubj", "nsubjpass"):
+        return False  # an adjective the tagger made the subject (`X later defeated Y`) is a noun
     if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
         return False
     if any(c.dep_ in ("det", "poss", "amod", "compound", "nmod") for c in token.children):
