@@ -132,8 +132,8 @@ def nominal_span(lx: Lexicon, tok: Token) -> Span | None:
     specific participant (generic or quantified nouns, event nouns, times)."""
     if not common_noun(lx, tok) or tok.ent_type_ or "trigger" in kinds(lx, tok):
         return None
-    if lemma(tok) in lx.word_classes["generic_nouns"]:
-        return None
+    if lemma(tok) in lx.word_classes["generic_nouns"] and not any(c.dep_ == "nummod" for c in tok.children):
+        return None  # `famines kill people`; but `killed 2,000 people` counts the ones it struck
     if any(c.dep_ == "det" and c.lower_ in NOT_SPECIFIC for c in tok.children):
         return None
     left = [t for c in tok.children if c.i < tok.i and c.dep_ in NOMINAL_LEFT for t in c.subtree]
@@ -141,8 +141,8 @@ def nominal_span(lx: Lexicon, tok: Token) -> Span | None:
     doc = tok.doc
     lo, _ = _hyphen_edges(doc, lo, tok.i + 1)
     while lo < tok.i and (doc[lo].dep_ in DROP_EDGE or doc[lo].is_punct or doc[lo].lower_ in QUANTIFIERS
-                          or doc[lo].like_num and _in_timex(doc, doc[lo].i)):
-        lo += 1  # `In 1868 forces loyal to X`: the year the parser hangs on the noun is no count
+                          or _in_timex(doc, doc[lo].i)):
+        lo += 1  # `In 1868 forces loyal to X`, `On 4 May 1940 German bombers`: the date the parser hangs on the noun
     return doc[lo:tok.i + 1]
 
 

@@ -2,8 +2,9 @@
 histories (a Roman civil war, a war of succession, an air campaign, a colonial rising,
 a dynasty's fall), each on sentences written for the test: suicides (`hanged himself`,
 `took his own life`), people driven from a place, a place that fell or was taken in an
-absolute clause, `its capture` (a place), aircraft and ships as attackers, and a
-person proclaimed or declaring himself ruler."""
+absolute clause, `its capture` (a place), aircraft and ships as attackers, a date
+glued to the attackers, counted people as victims, and a person proclaimed or
+declaring himself ruler."""
 from __future__ import annotations
 
 import pytest
@@ -38,6 +39,11 @@ from framekit import A, frame, parse, view
      [A("Attacker", "Italian bombers"), A("Target", "harbour")]),
     ("Enemy warships shelled the coastal forts.", "shelled", "Conflict.Attack",
      [A("Attacker", "Enemy warships"), A("Target", "coastal forts")]),
+    # a date the parser hangs on the attackers is no part of them
+    ("On 3 May 1941 Italian and German bombers attacked the harbour.", "attacked", "Conflict.Attack",
+     [A("Attacker", "Italian and German bombers"), A("Target", "harbour")]),
+    # counted people are the ones the event struck (a bare `people` stays generic, below)
+    ("The storm of shells killed about 4,000 people.", "killed", "Life.Die", [A("Victim", "about 4,000 people")]),
     # made ruler by proclamation or by himself
     ("The legions proclaimed Severus the emperor.", "proclaimed", "Personnel.Start-Position",
      [A("Person", "Severus"), A("Position", "emperor")]),
@@ -56,8 +62,14 @@ def test_other_history_frames(nlp, text, trigger, etype, args):
     ("The old merchant fell into debt.", "fell", []),
     ("The hangman hanged the rebel leader at noon.", "hanged", ["Justice.Execute"]),
     ("She drove the cattle to the market.", "drove", []),
+    ("Hunger kills people in every war.", "kills", ["Life.Die"]),
     ("His capture at the ford ended the revolt.", "capture", ["Justice.Arrest-Jail"]),
 ])
 def test_other_senses_stay(nlp, text, trigger, types):
     doc = parse(nlp, text)
     assert [e["type"] for e in doc._.events if doc.text[e["trigger"][0]:e["trigger"][1]] == trigger] == types
+
+
+def test_uncounted_people_stay_generic(nlp):
+    doc = parse(nlp, "Hunger kills people in every war.")
+    assert view(doc, frame(doc, "kills", "Life.Die"))[0] == []
