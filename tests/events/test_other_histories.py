@@ -39,6 +39,9 @@ from framekit import A, frame, parse, view
      [A("Attacker", "Italian bombers"), A("Target", "harbour")]),
     ("Enemy warships shelled the coastal forts.", "shelled", "Conflict.Attack",
      [A("Attacker", "Enemy warships"), A("Target", "coastal forts")]),
+    # who withdraws his own men moves them: Agent and Artifact
+    ("The margrave withdrew his knights from the valley.", "withdrew", "Movement.Transport",
+     [A("Agent", "margrave"), A("Artifact", "knights"), A("Origin", "valley")]),
     # a date the parser hangs on the attackers is no part of them
     ("On 3 May 1941 Italian and German bombers attacked the harbour.", "attacked", "Conflict.Attack",
      [A("Attacker", "Italian and German bombers"), A("Target", "harbour")]),
