@@ -74,8 +74,10 @@ class Narrative:
             # a range without a year (`from October to March`) is dated by its end
             last = value.split("/")[-1]
             month = _parts(last.replace("XXXX", "0001"))[1]
-            same = len(relation) > 1  # `July 25 of that year`
-            y = ref[2][0] + (0 if same else _rollover(ref[2][1], month, flashback))
+            # `July 25 of that year`: the reference's year; `March of the following year`: the next
+            shift = relation[2] if relation[1:2] == ("shift",) else 0
+            same = len(relation) > 1
+            y = ref[2][0] + shift + (0 if same else _rollover(ref[2][1], month, flashback))
             ends = [value.replace("XXXX", year_value(y) or "XXXX")]
             if "/" in value:
                 first = value.split("/")[0]
@@ -103,7 +105,9 @@ class Narrative:
                 return None, None
             y, m, _ = ref[2]
             target = relation[1]
-            if kind == "season" and relation[2:] != ("same",):
+            if kind == "season" and relation[2:3] == ("shift",):  # `the spring of the following year`
+                y += relation[3]
+            elif kind == "season" and relation[2:] != ("same",):
                 y = _season_year(ref[0], y, target)
             if kind == "month":
                 y += _rollover(m, target, flashback)

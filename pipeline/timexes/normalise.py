@@ -247,6 +247,18 @@ class Normaliser:
         if kind == "of_that_year":  # `July 25 of that year`: the year of the reference, no rollover
             value = self.calendar_value(self.rx["same_year_tail"].sub("", text))
             return Parsed("DATE", value, None, ("year", "same")) if value and value.startswith("XXXX") else None
+        if kind == "of_other_year":  # `early March of the following year`: in the year after (before) the reference's
+            for tail, shift in (("next_year_tail", 1), ("previous_year_tail", -1)):
+                alone = self.rx[tail].sub("", text)
+                if alone != text:
+                    rest, mod = self.strip_mod(alone)
+                    season = lx["seasons"].get(self.rx["the_lead"].sub("", rest.lower()))
+                    if season:  # `the spring of the following year`
+                        return Parsed("DATE", None, mod, ("season", season, "shift", shift))
+                    value = self.absolute_value(rest)
+                    return Parsed("DATE", value, mod, ("year", "shift", shift)) \
+                        if value and value.startswith("XXXX") else None
+            return None
         if kind == "season_alone":  # `in the summer`, `Winter`: the year comes from the story
             alone = self.rx["same_year_tail"].sub("", text)  # `the spring of that year`: the reference's year
             rest, mod = self.strip_mod(alone)

@@ -21,6 +21,16 @@ CASES = [
      "the year's end", "DATE", "1702", "END", "1702-01-01", "1702-12-31"),
     ("The town fell in 1702. At the year\u2019s beginning the duke had been away.",
      "the year\u2019s beginning", "DATE", "1702", "START", "1702-01-01", "1702-12-31"),
+    # a month, day or season `of the following / previous year`: one timex, in the year after
+    # (before) the story's (docs/annotation.md decision 55)
+    ("The mutiny began in October 1797. The fleet sailed again in April of the following year.",
+     "April of the following year", "DATE", "1798-04", None, "1798-04-01", "1798-04-30"),
+    ("The mutiny began in October 1797. Its leaders were tried in the spring of the next year.",
+     "the spring of the next year", "DATE", "1798-SP", None, "1798-03-01", "1798-05-31"),
+    ("The mint closed in 1651. It had been robbed in early May of the previous year.",
+     "early May of the previous year", "DATE", "1650-05", "START", "1650-05-01", "1650-05-31"),
+    ("The mint closed in 1651. The new coins appeared on the 9th of July of the following year.",
+     "the 9th of July of the following year", "DATE", "1652-07-09", None, "1652-07-09", "1652-07-09"),
     # a vague count of units: the anchor's value at the unit's granularity, AFTER / BEFORE
     ("The abbey burned on 3 May 1740. A few years later the monks rebuilt it.",
      "A few years later", "DATE", "1740", "AFTER", "1740-01-01", "1740-12-31"),
