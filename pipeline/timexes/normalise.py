@@ -422,6 +422,11 @@ class Normaliser:
         rest, mod = self.strip_mod(text)
         if mod and lx["calendar_units"].get(self.rx["article_lead_the"].sub("", rest.lower())) in ("year", "month"):
             return Parsed("DATE", None, mod, ("same", unit))  # `the end of the year`
+        if mod and rest != text:  # `the end of that year`, `the start of the following month`
+            if re.search(r"(?i)\bthe\s$", text[: len(text) - len(rest)]):
+                rest = text[len(text) - len(rest) - 4:]  # strip_mod also took `the` of `the following`
+            inner = self._anaphoric(rest)
+            return Parsed(inner.type, inner.value, mod, inner.relation) if inner and inner.type == "DATE" else None
         head = low[: low.rfind(" ")].strip()
         head = self.rx["anaphoric_lead"].sub("", head)
         if head in lx["anaphoric_next"]:

@@ -31,6 +31,13 @@ CASES = [
      "early May of the previous year", "DATE", "1650-05", "START", "1650-05-01", "1650-05-31"),
     ("The mint closed in 1651. The new coins appeared on the 9th of July of the following year.",
      "the 9th of July of the following year", "DATE", "1652-07-09", None, "1652-07-09", "1652-07-09"),
+    # a part of an anaphoric year or month keeps its mod (decision 55)
+    ("The mint closed in 1651. By the end of that year its workers had left.",
+     "the end of that year", "DATE", "1651", "END", "1651-01-01", "1651-12-31"),
+    ("The mint closed in 1651. At the start of the following year it reopened.",
+     "the start of the following year", "DATE", "1652", "START", "1652-01-01", "1652-12-31"),
+    ("The mint closed in May 1651. Late the previous month a fire had broken out.",
+     "Late the previous month", "DATE", "1651-04", "END", "1651-04-01", "1651-04-30"),
     # a vague count of units: the anchor's value at the unit's granularity, AFTER / BEFORE
     ("The abbey burned on 3 May 1740. A few years later the monks rebuilt it.",
      "A few years later", "DATE", "1740", "AFTER", "1740-01-01", "1740-12-31"),
