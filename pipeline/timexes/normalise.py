@@ -308,11 +308,17 @@ class Normaliser:
             part, mod = lx["parts_of_date"][m.group(1).lower()]
             return Parsed("TIME", f"{day}T{part}", mod, ("year",) if day.startswith("XXXX") else None)
         if kind == "age":  # `at age 12`, `the age of eight or nine` (APPROX), `at age seventy-nine`
-            nums = self.rx["age_numbers"].split(self.rx["age_value"].search(low).group(1).strip())
+            said = self.rx["age_value"].search(low).group(1).strip()
+            mod = None
+            for word in self._duration_mods:  # `aged about 82`
+                if said.startswith(word + " "):
+                    mod, said = lx["duration_mods"][word], said[len(word) + 1:]
+                    break
+            nums = self.rx["age_numbers"].split(said)
             values = [self._number(n) for n in nums if self._number(n)]
             if not values:
                 return None
-            return Parsed("DURATION", f"P{int(values[0])}Y", "APPROX" if len(values) > 1 else None)
+            return Parsed("DURATION", f"P{int(values[0])}Y", "APPROX" if len(values) > 1 else mod)
         if kind == "duration":
             return self._duration(low)
         if kind == "shift":  # `two days later`, `about a week earlier` (APPROX)

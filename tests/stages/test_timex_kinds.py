@@ -81,6 +81,9 @@ CASES = [
     # `aged N` is an age
     ("Aged 20, the clerk left for the colonies.", "Aged 20", "DURATION", "P20Y", None, None, None),
     ("The old admiral died, aged seventy-two, in his house.", "aged seventy-two", "DURATION", "P72Y", None, None, None),
+    # with a duration's modifier (decision 54)
+    ("The poet died in exile, aged about sixty.", "aged about sixty", "DURATION", "P60Y", "APPROX", None, None),
+    ("The abbess was still ruling, aged over 90.", "aged over 90", "DURATION", "P90Y", "AFTER", None, None),
     # quantified durations keep their modifier
     ("The dynasty ruled for more than a century in the valley.", "more than a century", "DURATION", "P1CE", "AFTER", None, None),
     ("The crossing took about a week in calm weather.", "about a week", "DURATION", "P1W", "APPROX", None, None),
