@@ -399,6 +399,11 @@ class Normaliser:
         clock = self.rx["clock_duration"].fullmatch(low)
         if clock and lx["units"][clock.group(2)] in ("H", "MIN") and clock.group(1) in lx["vague_numbers"]:
             return Parsed("DURATION", f"PTX{'M' if lx['units'][clock.group(2)] == 'MIN' else 'H'}")  # `a few hours`
+        if half := self.rx["half_duration_value"].fullmatch(low):  # `two and a half years`
+            n, code = self._number(half.group(1)), lx["units"][half.group(2)]
+            if n is None:
+                return None
+            return Parsed("DURATION", f"P{int(n * 10 + 5)}Y" if code == "DE" else f"P{n + 0.5:g}{code}")
         m = self.rx["duration_value"].search(low)
         if not m:
             return None

@@ -84,6 +84,10 @@ CASES = [
     # with a duration's modifier (decision 54)
     ("The poet died in exile, aged about sixty.", "aged about sixty", "DURATION", "P60Y", "APPROX", None, None),
     ("The abbess was still ruling, aged over 90.", "aged over 90", "DURATION", "P90Y", "AFTER", None, None),
+    # `N and a half units`
+    ("The blockade lasted two and a half years.", "two and a half years", "DURATION", "P2.5Y", None, None, None),
+    ("The caravan rested for about four and a half days.", "about four and a half days", "DURATION", "P4.5D",
+     "APPROX", None, None),
     # quantified durations keep their modifier
     ("The dynasty ruled for more than a century in the valley.", "more than a century", "DURATION", "P1CE", "AFTER", None, None),
     ("The crossing took about a week in calm weather.", "about a week", "DURATION", "P1W", "APPROX", None, None),
