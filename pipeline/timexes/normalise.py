@@ -284,6 +284,8 @@ class Normaliser:
                 return Parsed("TIME", f"XXXX-XX-XX{t}", None, ("day_time", t, 1))
             if head in lx["anaphoric_prev"]:
                 return Parsed("TIME", f"XXXX-XX-XX{t}", None, ("day_time", t, -1))
+            if ":" in t:  # `at noon`, `by midnight`: a clock time, on the story's day like `at 12:00`
+                return Parsed("TIME", f"XXXX-XX-XX{t}", None, ("day_time", t, 0))
             return Parsed("TIME", f"XXXX-XX-XX{t}")
         if kind == "early_year":  # `in 476`; BC when the story is (anchoring.py)
             nums = re.findall(r"[0-9]+", text)

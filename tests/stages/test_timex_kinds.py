@@ -19,6 +19,12 @@ CASES = [
      "That evening", "TIME", "1902-05-08TEV", None, "1902-05-08", "1902-05-08"),
     ("The ferry sank on 8 May 1902. The next morning, divers searched the wreck.",
      "The next morning", "TIME", "1902-05-09TMO", None, "1902-05-09", "1902-05-09"),
+    # `noon`, `midnight` are clock times: on the story's day like `At 19:15`; a part of
+    # the day without `that` / `the next` is not (decision 56)
+    ("The convoy left the harbour on 2 March 1917. At noon it met the escort.",
+     "noon", "TIME", "1917-03-02T12:00", None, "1917-03-02", "1917-03-02"),
+    ("The convoy left the harbour in March 1917. At noon it met the escort.",
+     "noon", "TIME", "XXXX-XX-XXT12:00", None, None, None),
     ("The raiders always crossed the border at night to avoid patrols.",
      "night", "TIME", "XXXX-XX-XXTNI", None, None, None),
     ("The guards were changed at dawn without a word.",
