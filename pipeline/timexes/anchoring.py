@@ -121,6 +121,14 @@ class Narrative:
             if year is None:
                 return None, None
             return (f"{year}-{target:02d}" if isinstance(target, int) else f"{year}-{target}"), ref[1]
+        if kind == "day_of_month":  # `on the 14th`: the story's month; the next one when that day is past
+            ref = self._latest("month")
+            if not ref:
+                return None, None
+            (y, m, d), n = ref[2], relation[1]
+            if d and n < d and not flashback:
+                y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+            return (_format(y, m, n), ref[1]) if is_day(y, m, n) else (None, None)
         if kind == "day_time":  # `that afternoon`, `11 a.m.`: the day of the latest date, if it is a day
             ref = self._latest("year")
             if not ref or not ref[2][2]:

@@ -247,6 +247,8 @@ class Normaliser:
         if kind == "of_that_year":  # `July 25 of that year`: the year of the reference, no rollover
             value = self.calendar_value(self.rx["same_year_tail"].sub("", text))
             return Parsed("DATE", value, None, ("year", "same")) if value and value.startswith("XXXX") else None
+        if kind == "day_of_month":  # `on the 14th`: a day of the story's month
+            return Parsed("DATE", None, None, ("day_of_month", int(re.search(r"[0-9]+", text).group(0))))
         if kind == "of_other_year":  # `early March of the following year`: in the year after (before) the reference's
             for tail, shift in (("next_year_tail", 1), ("previous_year_tail", -1)):
                 alone = self.rx[tail].sub("", text)

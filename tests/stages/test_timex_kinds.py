@@ -19,6 +19,12 @@ CASES = [
      "That evening", "TIME", "1902-05-08TEV", None, "1902-05-08", "1902-05-08"),
     ("The ferry sank on 8 May 1902. The next morning, divers searched the wreck.",
      "The next morning", "TIME", "1902-05-09TMO", None, "1902-05-09", "1902-05-09"),
+    # `on the 14th`: a day of the story's month, the next month's when that day is past (decision 57)
+    ("The envoy reached the camp on 3 May 1850. By the 10th, the talks had failed.",
+     "the 10th", "DATE", "1850-05-10", None, "1850-05-10", "1850-05-10"),
+    ("The squadron sailed on 28 December 1804 and anchored on the 2nd.",
+     "the 2nd", "DATE", "1805-01-02", None, "1805-01-02", "1805-01-02"),
+    ("The squadron sailed in 1804 and anchored on the 2nd.", None, None, None, None, None, None),
     # `noon`, `midnight` are clock times: on the story's day like `At 19:15`; a part of
     # the day without `that` / `the next` is not (decision 56)
     ("The convoy left the harbour on 2 March 1917. At noon it met the escort.",
@@ -204,6 +210,8 @@ def test_kinds(nlp, text, expression, type_, value, mod, earliest, latest):
     ("In 1864 there were no battles along the March.", "March"),
     ("In 1789 the women began a March on the palace.", "March"),
     ("Cheese aged a few months was sold at the fair.", "aged"),
+    ("The raid of 4 June 1916 was led by the 12th Hussars and stopped on the 38th parallel.", "the 38th"),
+    ("In June 1916 the regiment came second and the 12th came third.", "the 12th"),
 ])
 def test_not_timexes(nlp, text, not_timex):
     doc = nlp(text)
