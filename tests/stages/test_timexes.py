@@ -38,6 +38,11 @@ CASES = [
     ("The famine of 1932–33 killed millions.", "1932–33", "DATE", "1932/1933", None, "1932-01-01", "1933-12-31"),
     ("He spent July–August 1935 on the coast.", "July–August 1935", "DATE", "1935-07/1935-08", None, "1935-07-01", "1935-08-31"),
     ("Many were executed between 1934 and 1939 on his orders.", "1934 and 1939", "DATE", "1934/1939", None, "1934-01-01", "1939-12-31"),
+    # days of one month written with words (SPEC 3.3 ranges): the month and year of the end
+    ("The congress sat from 4 to 11 June 1848 in the old hall.", "4 to 11 June 1848", "DATE",
+     "1848-06-04/1848-06-11", None, "1848-06-04", "1848-06-11"),
+    ("The fair was held between the 3rd and the 9th of May 1851.", "the 3rd and the 9th of May 1851", "DATE",
+     "1851-05-03/1851-05-09", None, "1851-05-03", "1851-05-09"),
     ("He led the country from 1929 to 1953 without a rival.", "1929 to 1953", "DATE", "1929/1953", None, "1929-01-01", "1953-12-31"),
     ("Trade grew between January 1939 and June 1941 on both sides.", "January 1939 and June 1941", "DATE", "1939-01/1941-06", None, "1939-01-01", "1941-06-30"),
     ("Childhood to young adulthood: 1878–1899", "1878–1899", "DATE", "1878/1899", None, "1878-01-01", "1899-12-31"),
