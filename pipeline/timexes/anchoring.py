@@ -109,6 +109,8 @@ class Narrative:
                 y += relation[3]
             elif kind == "season" and relation[2:] != ("same",):
                 y = _season_year(ref[0], y, target)
+                if target == "WI" and m in (1, 2):  # `the winter` told in January 1951 is 1950-WI (Dec-Feb)
+                    y -= 1
             if kind == "month":
                 y += _rollover(m, target, flashback)
             elif kind == "next_month":

@@ -122,7 +122,8 @@ class TimexStage(RuleFiles):
         """Grammar matches, then model DATE/TIME spans that overlap none of them."""
         names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY")]
         found = [(s, e, k) for k, s, e in self.grammar.find(text)
-                 if self._plausible(doc, text, s, e, k) and not _inside_name(text[s:e], s, e, names)]
+                 if self._plausible(doc, text, s, e, k)
+                 and (k == "season_in_name" or not _inside_name(text[s:e], s, e, names))]  # decision 51
         taken = [(s, e) for s, e, _ in found]
         for ent in doc.spans.get(ext.TIMEX_CANDIDATES, []):
             cut = self.leading.match(ent.text)

@@ -261,6 +261,8 @@ class Normaliser:
                     return Parsed("DATE", value, mod, ("year", "shift", shift)) \
                         if value and value.startswith("XXXX") else None
             return None
+        if kind == "season_in_name":  # `the Winter Offensive`: the season of the story (decision 51)
+            return Parsed("DATE", None, None, ("season", lx["seasons"][low]))
         if kind == "season_alone":  # `in the summer`, `Winter`: the year comes from the story
             alone = self.rx["same_year_tail"].sub("", text)  # `the spring of that year`: the reference's year
             rest, mod = self.strip_mod(alone)

@@ -25,6 +25,12 @@ CASES = [
     ("The squadron sailed on 28 December 1804 and anchored on the 2nd.",
      "the 2nd", "DATE", "1805-01-02", None, "1805-01-02", "1805-01-02"),
     ("The squadron sailed in 1804 and anchored on the 2nd.", None, None, None, None, None, None),
+    # a season in the name of an operation is the story's season (decision 51); the winter
+    # of a story in January or February is the one that began the December before
+    ("In February 1863 the rebels opened the Winter Campaign in the hills.",
+     "Winter", "DATE", "1862-WI", None, "1862-12-01", "1863-02-28"),
+    ("The ice broke in January 1709. The winter was the coldest in memory.",
+     "The winter", "DATE", "1708-WI", None, "1708-12-01", "1709-02-28"),
     # `noon`, `midnight` are clock times: on the story's day like `At 19:15`; a part of
     # the day without `that` / `the next` is not (decision 56)
     ("The convoy left the harbour on 2 March 1917. At noon it met the escort.",
@@ -210,6 +216,7 @@ def test_kinds(nlp, text, expression, type_, value, mod, earliest, latest):
     ("In 1864 there were no battles along the March.", "March"),
     ("In 1789 the women began a March on the palace.", "March"),
     ("Cheese aged a few months was sold at the fair.", "aged"),
+    ("In 1905 the crowd marched on the Winter Palace.", "Winter"),
     ("The raid of 4 June 1916 was led by the 12th Hussars and stopped on the 38th parallel.", "the 38th"),
     ("In June 1916 the regiment came second and the 12th came third.", "the 12th"),
 ])
