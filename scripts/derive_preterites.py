@@ -37,11 +37,12 @@ def preterites_only() -> dict[str, list[str]]:
     from lemminflect import Inflections, getInflection
 
     tables = Inflections()
-    lemmas = set(tables._getInflDict()) | set(tables._getOverridesDict())  # no public listing
+    inflections, overrides = tables._getInflDict(), tables._getOverridesDict()  # no public listing
     out: dict[str, list[str]] = {}
-    for lemma in sorted(lemmas):
-        if not lemma.islower():
-            continue  # proper nouns: lemminflect keys them capitalised
+    for lemma in sorted(set(inflections) | set(overrides)):
+        forms = {**inflections.get(lemma, {}), **overrides.get(lemma, {})}
+        if not lemma.islower() or not {"VBD", "VBN"} & set(forms):
+            continue  # proper nouns (keyed capitalised); words with no verb forms inflect regularly
         past = {f.lower() for f in getInflection(lemma, "VBD") or ()}
         participle = {f.lower() for f in getInflection(lemma, "VBN") or ()}
         if past and not past & participle:

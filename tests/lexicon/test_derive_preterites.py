@@ -21,11 +21,10 @@ def test_committed_file_is_what_lemminflect_gives(script):
     assert script.main(["--check"]) == 0
 
 
-def test_entries_are_preterites_that_are_never_participles(script):
-    table = script.preterites_only()
+def test_entries_are_preterites_that_are_never_participles():
+    # the committed table is what lemminflect gives (test above): read it, not derive it again
+    table = json.loads((ROOT / "models" / "events" / "en" / "preterites.json").read_text(encoding="utf-8"))["verbs"]
     assert table["withdraw"] == ["withdrew"]   # participle `withdrawn`
     assert table["ride"] == ["rode"]           # participle `ridden`
     for verb in ("flee", "send", "burn", "march", "capture"):  # preterite = participle, or regular
         assert verb not in table
-    committed = json.loads((ROOT / "models" / "events" / "en" / "preterites.json").read_text(encoding="utf-8"))
-    assert committed["verbs"] == table
