@@ -73,6 +73,15 @@ def test_other_senses_stay(nlp, text, trigger, types):
     assert [e["type"] for e in doc._.events if doc.text[e["trigger"][0]:e["trigger"][1]] == trigger] == types
 
 
+def test_an_instrument_is_a_weapon_or_a_vehicle(nlp):
+    # ACE 2005 fills Instrument with weapons and vehicles only: losses are no means
+    doc = parse(nlp, "The Swedes were repulsed with heavy losses.")
+    assert view(doc, frame(doc, "repulsed", "Conflict.Attack"))[0] == [A("Target", "Swedes")]
+    doc = parse(nlp, "The rebels attacked the fort with artillery and rifles.")
+    assert view(doc, frame(doc, "attacked", "Conflict.Attack"))[0] == sorted(
+        [A("Attacker", "rebels"), A("Target", "fort"), A("Instrument", "artillery"), A("Instrument", "rifles")])
+
+
 def test_uncounted_people_stay_generic(nlp):
     doc = parse(nlp, "Hunger kills people in every war.")
     assert view(doc, frame(doc, "kills", "Life.Die"))[0] == []
