@@ -59,6 +59,10 @@ class TimexStage(RuleFiles):
             parsed = self.normaliser.parse(kind, text[start:end])
             if parsed is None:
                 continue
+            if kind == "season_in_name" and (named := self.grammar.patterns["season_name_year"].match(text, end)):
+                year = self.normaliser.absolute_value(named.group(1))  # `the Spring Offensive of 1918`
+                if year and year.isdigit():
+                    parsed = type(parsed)("DATE", f"{year}-{parsed.relation[1]}", None, None)
             span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
             if span is None:
                 continue

@@ -29,6 +29,8 @@ CASES = [
     # of a story in January or February is the one that began the December before
     ("In February 1863 the rebels opened the Winter Campaign in the hills.",
      "Winter", "DATE", "1862-WI", None, "1862-12-01", "1863-02-28"),
+    ("In 1915 the front was quiet. The Spring Campaign of 1916 opened in the mountains.",
+     "Spring", "DATE", "1916-SP", None, "1916-03-01", "1916-05-31"),
     ("The ice broke in January 1709. The winter was the coldest in memory.",
      "The winter", "DATE", "1708-WI", None, "1708-12-01", "1709-02-28"),
     # `noon`, `midnight` are clock times: on the story's day like `At 19:15`; a part of
