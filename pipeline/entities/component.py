@@ -56,7 +56,8 @@ class EntityStage(RuleFiles):
     def __call__(self, doc: Doc) -> Doc:
         # what is learnt about this Doc stays in locals: the component is shared by every Doc
         model_ents = _merge_person_fragments(list(doc.ents))
-        person_tokens = {i for e in model_ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        person_tokens = {i for e in model_ents if e.label_ == "PERSON" and not self.rules.is_acronym(e.text)
+                         for i in range(e.start, e.end)}
         doc.spans[ext.TIMEX_CANDIDATES] = [e for e in model_ents if e.label_ in TIME_LABELS]
         patterns = self.ruler(doc)
         candidates: list[tuple[Span, bool]] = []  # (span, confident)
@@ -122,7 +123,7 @@ class EntityStage(RuleFiles):
             # does not make it a city
             return span, False
         for rule in (self.rules.context_label, lambda s: self.rules.compass_region(s, place_tokens), self.rules.word_label,
-                     self.rules.title_person, self.rules.person_noun_label, self.rules.gazetteer_label,
+                     self.rules.title_person, self.rules.person_noun_label, self.rules.gazetteer_label, self.rules.acronym_body,
                      self.rules.plural_group, lambda s: self.rules.person_context(s, person_tokens), self.rules.locative_label,
                      self.rules.determiner_place, self.rules.object_place, self.rules.adjective_group,
                      self.rules.singular_group_name):

@@ -17,6 +17,7 @@ TRIM_END = QUOTES | set(",.;:!?)]}–—-")
 TRIM_START = QUOTES | set("([{–—-,.;:")
 POSSESSIVES = {"'s", "’s", "'", "’"}
 NUMERIC = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+ROMAN = re.compile(r"[IVXLCDM]+")  # a regnal or list numeral, not an acronym
 
 
 class LabelRules:
@@ -411,6 +412,19 @@ class LabelRules:
             return None
         known = rest.text in self.places or _place_elsewhere(doc, [t.text for t in rest], span, place_tokens)
         return "LOC" if known else None
+
+    def acronym_body(self, span: Span) -> str | None:
+        """An acronym the model calls a person (`the CIA`, `MI6`) names a body: ORG.
+        Personal names are not written in capitals; a regnal numeral (`II`) and an
+        acronym the gazetteer knows as a place (`USSR`) are left to their own rules."""
+        if len(span) != 1 or span.label_ != "PERSON" or not self.is_acronym(span.text):
+            return None
+        return "ORG"
+
+    def is_acronym(self, text: str) -> bool:
+        """Two or more capitals, maybe with digits (`KGB`, `MI6`), no numeral or place."""
+        return sum(c.isalpha() for c in text) >= 2 and text.isupper() and text.isalnum() \
+            and not ROMAN.fullmatch(text) and text not in self.places
 
     def plural_group(self, span: Span) -> str | None:
         """A plural proper noun of a nationality the model calls PERSON (`the Romans`,
