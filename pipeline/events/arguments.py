@@ -187,6 +187,8 @@ def arguments(lx: Lexicon, trigger, coref: dict[int, str]) -> list[ArgumentAnnot
         for t in group:
             if lo <= t.i < hi or t.is_punct:
                 continue
+            if slot == "mod" and _setting_noun(lx, t):
+                continue
             spans = []
             for role in role_spec.split("|"):
                 if role not in legal or role in winner and slot in first_of[role] and slot != winner[role]:
@@ -206,6 +208,15 @@ def arguments(lx: Lexicon, trigger, coref: dict[int, str]) -> list[ArgumentAnnot
         out += _title_arguments(lx, trigger, table, out, coref)
     return [ArgumentAnnotation(a["role"], a["start"], a["end"], a["entity"])
             for a in sorted(out, key=lambda a: (a["start"], a["role"]))]
+
+
+def _setting_noun(lx: Lexicon, tok: Token) -> bool:
+    """A common noun of place before an event noun says where or what kind it is, not who
+    takes part (`house arrest`, `street fighting`, `border raid`): no argument."""
+    if tok.ent_type_ or not common_noun(lx, tok):
+        return False
+    found = participant_kinds(lx, tok)
+    return bool(found & {"place", "facility"}) and not found & (PARTICIPANTS | {"polity"})
 
 
 def _title_arguments(lx: Lexicon, trigger, table: dict, out: list[dict], coref: dict[int, str]) -> list[dict]:
@@ -257,6 +268,8 @@ def _fill(lx: Lexicon, role: str, tok: Token, cfg: dict, value_roles: set[str]) 
         span = _value_span(lx, tok)
         if span is None or not kinds(lx, span.root) & set(cfg["value_kinds"].get(role, ["any"])):
             return []
+        if any(t.start <= span.start and span.end <= t.end for t in timex_spans(span.doc)):
+            return []  # `for a year`: a time, never a crime, policy or work (`a year of exile` is a sentence)
         if role != "Name" and (span.root.pos_ == "PRON" or span.label_ in ("PERSON", "NORP")):
             return []  # a person is never a policy, work or crime
         return [span]

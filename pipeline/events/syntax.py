@@ -267,8 +267,17 @@ def support_verb_slots(lx: Lexicon, h: Token, present: set[str]) -> list[tuple[s
     words = lx.word_classes
     gov = h.head
     if h.dep_ == "pobj" and gov.lower_ in words["state_prepositions"] and coarse_pos(gov.head) in ("VERB", "AUX"):
+        # `X was under occupation`; a verb that puts someone in the state (`placed Y under
+        # arrest`, `Y was kept under house arrest by X`): Y undergoes it and X causes it
         verb = gov.head
-        return [("under", t) for t in surface_subjects(verb)] if not is_passive(lx, verb) else []
+        objects = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
+        if is_passive(lx, verb):
+            return [("under", t) for t in surface_subjects(verb)] + \
+                [("causer", t) for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                 for t in conjuncts(p)]
+        if objects:
+            return [("under", t) for t in objects] + [("causer", t) for t in surface_subjects(verb)]
+        return [("under", t) for t in surface_subjects(verb)]
     if h.dep_ == "pobj" and gov.lower_ == "to" and lemma(gov.head) in words["undergo_verbs"] and is_passive(lx, gov.head):
         return [("under", t) for t in surface_subjects(gov.head)]  # `X was subjected to raids`
     passive_light = h.dep_ == "nsubjpass" and is_passive(lx, gov)  # `talks were held by X in Y`
