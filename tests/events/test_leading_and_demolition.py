@@ -29,6 +29,7 @@ def test_leading_and_demolition(nlp, text, trigger, etype, args):
 @pytest.mark.parametrize("text", [
     "The colonel led the attack on the ridge.",
     "He led his men into battle.",
+    "A grand parade led by the marshal crossed the square.",
     "The photographer blew up the picture for the exhibition.",
 ])
 def test_no_movement_or_demolition(nlp, text):
