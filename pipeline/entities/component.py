@@ -90,6 +90,7 @@ class EntityStage(RuleFiles):
         non_person = {i for e in model_ents if e.label_ not in NUMERIC_LABELS | {"PERSON"} and e.text[:1].isupper()
                       for i in range(e.start, e.end)}  # not `between X II`, a number or no name at all
         candidates.extend((s, True) for s in self.rules.regnal_names(doc, non_person))
+        candidates.extend((s, True) for s in self.rules.unnamed_subjects(doc))
         candidates.extend((s, True) for s in _name_parts(doc, people, [c for c, _ in candidates]))
         kept = _split_units(_resolve_overlaps(candidates), self.rules)
         kept += _gazetteer_mentions(doc, self.places(doc, as_spans=True), kept)

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import DEP, ENT_IOB, POS
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
 
 QUOTES = set("\"'“”‘’«»`")
@@ -274,6 +277,35 @@ class LabelRules:
             span = Span(doc, name.i, token.i + 1, label="PERSON")
             if self.word_label(span) is None and name.text not in self.demonyms:
                 found.append(span)
+        return found
+
+    def unnamed_subjects(self, doc: Doc) -> list[Span]:
+        """One-word names the model missed altogether where the verb says a person acts:
+        the subject of a verb only people do (`X died`, `X resigned`, `X said`), of a verb
+        whose object is his or her own (`X defeated his brother`), or the passive subject
+        of a verb done to people (`X was assassinated`, `X was released from prison`).
+        PERSON. Candidates are found from the Doc's columns (proper-noun subjects outside
+        every entity), not by visiting each token."""
+        if not len(doc):
+            return []
+        cols = doc.to_array([POS, DEP, ENT_IOB])
+        wanted = numpy.isin(cols[:, 1], [doc.vocab.strings["nsubj"], doc.vocab.strings["nsubjpass"]])
+        rows = numpy.flatnonzero(wanted & (cols[:, 0] == PROPN) & (cols[:, 2] == 2)).tolist()
+        found = []
+        for i in rows:
+            token = doc[i]
+            if not (token.is_title and token.is_alpha and len(token) > 2) or token.tag_ == "NNPS" or token.text in self.demonyms \
+                    or token.text in self.titles or token.text in self.places or token.lower_.endswith(self.ideology_suffixes):
+                continue
+            if any(c.dep_ in ("compound", "det", "poss", "amod") for c in token.children) \
+                    or i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+                continue  # part of a longer name or a common phrase (`the Council`)
+            verb = token.head.lemma_
+            person = token.dep_ == "nsubj" and (verb in self.person_subject_verbs or verb in self.speech_verbs
+                                                or self.owns_gendered(token.head)) \
+                or token.dep_ == "nsubjpass" and verb in self.person_passive_verbs
+            if person:
+                found.append(Span(doc, i, i + 1, label="PERSON"))
         return found
 
     def work_titles(self, doc: Doc) -> list[Span]:
