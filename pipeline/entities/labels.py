@@ -20,6 +20,7 @@ TRIM_END = QUOTES | set(",.;:!?)]}–—-")
 TRIM_START = QUOTES | set("([{–—-,.;:")
 POSSESSIVES = {"'s", "’s", "'", "’"}
 NUMERIC = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+GROUP_NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"}
 ROMAN = re.compile(r"[IVXLCDM]+")  # a regnal or list numeral, not an acronym
 
 
@@ -367,10 +368,16 @@ class LabelRules:
     def missed_groups(self, doc: Doc, covered: set[int]) -> list[Span]:
         """Capitalised group adjectives the model missed, before a common noun: a demonym
         (`Soviet troops`) or a word with a group ending (`-ian`, `-ist`, `-ese`:
-        `Carthaginian citizens`, `Royalist efforts`), not at a sentence's start. NORP."""
+        `Carthaginian citizens`, `Royalist efforts`), not at a sentence's start; and a
+        plural demonym standing as a noun phrase (`taken by the Greeks`). NORP."""
         found = []
         for token in doc:
-            if token.i in covered or token.is_sent_start or not token.is_title or token.i + 1 >= len(doc):
+            if token.i in covered or not token.is_title:
+                continue
+            if token.text in self.demonyms and token.tag_ in ("NNPS", "NNS") and token.dep_ in GROUP_NOUN_DEPS:
+                found.append(Span(doc, token.i, token.i + 1, label="NORP"))  # `by the Greeks`: the people itself
+                continue
+            if token.is_sent_start or token.i + 1 >= len(doc):
                 continue
             nxt = doc[token.i + 1]
             if not (nxt.pos_ == "NOUN" and nxt.is_lower and token.dep_ in ("amod", "compound") and token.head.i == nxt.i):
