@@ -375,7 +375,10 @@ class LabelRules:
             if token.i in covered or not token.is_title:
                 continue
             if token.text in self.demonyms and token.tag_ in ("NNPS", "NNS") and token.dep_ in GROUP_NOUN_DEPS:
-                found.append(Span(doc, token.i, token.i + 1, label="NORP"))  # `by the Greeks`: the people itself
+                lo = token.i  # `by the Greeks`: the people itself; `the Pontic Greeks` whole
+                while lo > 0 and lo - 1 not in covered and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].is_title:
+                    lo -= 1
+                found.append(Span(doc, lo, token.i + 1, label="NORP"))
                 continue
             if token.is_sent_start or token.i + 1 >= len(doc):
                 continue

@@ -6,6 +6,8 @@ import pytest
 CASES = [
     ("After the capture of the city by the Greeks, the sultan sued for peace.", [("Greeks", "NORP")]),
     ("Turks and Greeks fought for the island.", [("Turks", "NORP"), ("Greeks", "NORP")]),
+    # a people's name after another name is part of a longer one, not the people alone
+    ("The Pontic Greeks were deported in the spring.", [("Pontic Greeks", "NORP")]),
 ]
 
 
