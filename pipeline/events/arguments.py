@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from ..annotations import ArgumentAnnotation
 from ..schema import event_roles
 from .lexicon import Lexicon, common_noun, kinds, lemma, participant_kinds
-from .syntax import companions, conjuncts, prep_objects
+from .syntax import appointee, companions, conjuncts, prep_objects
 from .triggers import timex_spans
 
 VALUE_LEFT = {"compound", "amod", "nummod", "nmod", "quantmod", "advmod", "npadvmod"}
@@ -39,8 +39,9 @@ def _value_span(lx: Lexicon, tok: Token) -> Span | None:
     else:
         toks = [tok]
         of_heads = lx.word_classes["of_heads"]
+        glued = appointee(lx, tok)
         for c in tok.children:
-            if c.i < tok.i and c.dep_ in VALUE_LEFT and c.ent_type_ not in ("PERSON", "ORG"):
+            if c.i < tok.i and c.dep_ in VALUE_LEFT and c.ent_type_ not in ("PERSON", "ORG") and c != glued:
                 toks += list(c.subtree)  # not the name a misparse hangs on it (`appointed X governor`)
             elif c.i > tok.i and c.dep_ == "prep" and c.lower_ == "of":
                 objs = [p for p in c.children if p.dep_ == "pobj"]

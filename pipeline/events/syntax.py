@@ -180,6 +180,16 @@ def _reflexive_object(out: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
     return [("reflexive" if reflexive(s, t) else "obj" if s == "subj" else s, t) for s, t in out]
 
 
+def appointee(lx: Lexicon, position: Token) -> Token | None:
+    """`appointed his son governor`, parsed with `son` a compound of `governor`: a kin
+    or person noun (not itself a post) glued before a post noun is the one appointed."""
+    if lemma(position) not in lx.word_classes["position_nouns"]:
+        return None
+    kin = [c for c in position.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < position.i
+           and lemma(c) in lx.word_classes["person_nouns"] and lemma(c) not in lx.word_classes["position_nouns"]]
+    return kin[-1] if kin else None
+
+
 def _object_complement(lx: Lexicon, own: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
     """`appointed X governor`, `elected X president`: the small model often parses the
     name as a compound of the position noun, the noun as the object. The name (the last
@@ -194,8 +204,8 @@ def _object_complement(lx: Lexicon, own: list[tuple[str, Token]]) -> list[tuple[
             out += [("attr", c) for c in tok.children if c.dep_ == "appos" and lemma(c) in lx.word_classes["position_nouns"]]
         if slot == "obj" and tok.dep_ == "dobj" and lemma(tok) in lx.word_classes["position_nouns"]:
             names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
-            if names:
-                out += [("obj", names[-1]), ("attr", tok)]
+            if names or appointee(lx, tok) is not None:
+                out += [("obj", names[-1] if names else appointee(lx, tok)), ("attr", tok)]
                 continue
             if datives and not any(c.dep_ in ("det", "poss") for c in tok.children):
                 out += [("obj", datives[0]), ("attr", tok)]  # `crowned him king`: `him` is no dative
