@@ -66,6 +66,24 @@ def test_workers_of_a_run_use_the_malloc_settings_of_pipeline_run():
 
 
 @pytest.mark.slow
+def test_workers_of_a_run_do_not_profile_or_tick_beside_their_task():
+    """Dask's statistical profiler (every 10 ms) and event-loop tick (every 20 ms) took
+    about 10 % of a worker's CPU beside its task: the run's own cluster starts its
+    workers without the profiler and with a 1 s tick; a cluster started outside a
+    run keeps Dask's defaults."""
+    from pipeline.dask_engine import local_cluster
+
+    def diagnostics(dask_worker):
+        return "profile" in dask_worker.periodic_callbacks, dask_worker._tick_interval
+
+    with local_cluster(1) as cluster, distributed.Client(cluster) as client:
+        assert list(client.run(diagnostics).values()) == [(False, 1.0)]
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        assert list(client.run(diagnostics).values()) == [(True, 0.02)]
+
+
+@pytest.mark.slow
 def test_a_task_whose_worker_dies_is_run_again_one_document_per_task(tmp_path, full_nlp):
     """A task carries several documents (TASK_BYTES); when its worker dies, Dask gives up
     on it (here at once: no allowed failures) and the run sends each of its documents
