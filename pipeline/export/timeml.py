@@ -3,7 +3,10 @@ triggers as EVENT, plus MAKEINSTANCE (polarity) and a TLINK from each dated even
 its timex: what HeidelTime, SUTime and the TempEval tools read and write.
 
 Element and attribute names are TimeML 1.2's only. TIMEX3 `value` is the JSONL value
-as is (ranges keep their `BEGIN/END` form); a timex without a value has no `value`.
+as is; a timex without a value has no `value`. A range (one SPEC timex, `BEGIN/END`) is
+written as TimeML writes ranges (pipeline/timexes/ranges.py): a TIMEX3 DATE for each
+endpoint and a non-consuming TIMEX3 DURATION with `beginPoint`/`endPoint`, which keeps
+the record's tid, so an event dated by the range links to the DURATION.
 Inline XML cannot cross elements: an event trigger that overlaps a timex is written
 as MAKEINSTANCE/TLINK-less text (counted in the summary), and a timex overlapping an
 earlier one is left out likewise. Characters XML 1.0 cannot hold are written as U+FFFD
@@ -17,6 +20,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..corpus import DocumentView, load_corpus
 from ..evaluation.files import write_text
+from ..timexes.grammar import Grammar
+from ..timexes.ranges import endpoints, length
 
 # TimeML 1.2.1 (timeml.org, TimeML.xsd): elements and attributes this writer may use.
 TIMEML_ATTRIBUTES = {
@@ -48,8 +53,10 @@ def _element(name: str, attrs: dict, body: str | None = None) -> str:
     return f"<{name}{attr_text}/>" if body is None else f"<{name}{attr_text}>{body}</{name}>"
 
 
-def document_xml(doc: DocumentView) -> tuple[str, dict[str, int]]:
-    """The TimeML file of one document, and what had to be left out."""
+def document_xml(doc: DocumentView, grammar: Grammar | None = None) -> tuple[str, dict[str, int]]:
+    """The TimeML file of one document, and what had to be left out. `grammar` finds
+    the endpoints of ranges (default: the package's English one)."""
+    grammar = grammar or Grammar.from_folder()
     text = _XML_INVALID.sub("\ufffd", doc.text)
     timexes = {t["id"]: t for t in doc.layers["timexes"]}
     tags, taken, skipped = [], [], {"timexes": 0, "events": 0}
@@ -63,10 +70,19 @@ def document_xml(doc: DocumentView) -> tuple[str, dict[str, int]]:
             continue
         taken.append((t["start"], t["end"]))
         anchor = timexes.get(t.get("anchor") or "")
-        tags.append((t["start"], t["end"], "TIMEX3", {
-            "tid": local_id(t["id"], "t"), "type": t["type"], "value": t.get("value"), "mod": t.get("mod"),
-            "anchorTimeID": local_id(anchor["id"], "t") if anchor else None,
-            "temporalFunction": "true" if t.get("anchor") else "false", "functionInDocument": "NONE"}))
+        tid = local_id(t["id"], "t")
+        attrs = {"tid": tid, "type": t["type"], "value": t.get("value"), "mod": t.get("mod"),
+                 "anchorTimeID": local_id(anchor["id"], "t") if anchor else None,
+                 "temporalFunction": "true" if t.get("anchor") else "false", "functionInDocument": "NONE"}
+        ends = endpoints(grammar, t["start"], text[t["start"]:t["end"]], t.get("value")) if t["type"] == "DATE" else None
+        span = length(t.get("earliest"), t.get("latest"))
+        if ends is None or span is None:
+            tags.append((t["start"], t["end"], "TIMEX3", attrs))
+            continue
+        for end_point, suffix in zip(ends, "ab"):
+            tags.append((end_point.start, end_point.end, "TIMEX3", {**attrs, "tid": tid + suffix, "value": end_point.value}))
+        tags.append((t["end"], t["end"], "TIMEX3", {**attrs, "type": "DURATION", "value": span, "mod": None,
+                                                    "beginPoint": tid + "a", "endPoint": tid + "b"}))
     instances, links = [], []
     for v in doc.layers["events"]:
         start, end = v["trigger"]["start"], v["trigger"]["end"]
@@ -86,9 +102,9 @@ def document_xml(doc: DocumentView) -> tuple[str, dict[str, int]]:
             links.append(_element("TLINK", {"lid": "l" + eid[1:], "eventInstanceID": eiid,
                                             "relatedToTime": local_id(time["timex"], "t"), "relType": "IS_INCLUDED"}))
     body, at = [], 0
-    for start, end, name, attrs in sorted(tags):
-        body.append(_text(text[at:start]))
-        body.append(_element(name, attrs, _text(text[start:end])))
+    for start, end, name, attrs in sorted(tags, key=lambda tag: tag[:2]):
+        body.append(_text(text[at:start]))  # a non-consuming element (start == end) is empty
+        body.append(_element(name, attrs, _text(text[start:end]) if end > start else None))
         at = end
     body.append(_text(text[at:]))
     xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<TimeML>\n'
@@ -99,9 +115,10 @@ def document_xml(doc: DocumentView) -> tuple[str, dict[str, int]]:
 
 def write_timeml(pred_dir: Path, out_dir: Path, texts: Path | None = None) -> dict[str, int]:
     corpus = load_corpus(pred_dir, texts, strict=True)
+    grammar = Grammar.from_folder()
     counts = {"documents": 0, "timexes": 0, "events": 0, "timexes_left_out": 0, "events_left_out": 0}
     for doc in corpus.documents:
-        xml, skipped = document_xml(doc)
+        xml, skipped = document_xml(doc, grammar)
         write_text(Path(out_dir) / f"{doc.doc_id}.tml", xml)
         counts["documents"] += 1
         counts["timexes"] += len(doc.layers["timexes"]) - skipped["timexes"]

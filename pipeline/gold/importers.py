@@ -138,7 +138,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def timex_records(doc: SourceDocument, fmt: str) -> list[dict]:
     """SPEC timex records (no sentence ids: a timex-only gold set has no sentence layer)."""
     records = []
-    for n, el in enumerate(doc.elements, 1):
+    # TimeML's non-consuming TIMEX3 (no text: a DURATION between two written dates,
+    # `beginPoint`/`endPoint`) has no span to be a SPEC timex; in TIMEX2 every element
+    # has text, and an empty one is an annotation error
+    consuming = [el for el in doc.elements if fmt == "timex2" or el.end > el.start]
+    for n, el in enumerate(consuming, 1):
         start, end = _trim(doc.text, el.start, el.end)
         if start == end:
             raise GoldImportError(f"{doc.doc_id}: an empty temporal element at offset {el.start}")

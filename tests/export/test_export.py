@@ -240,3 +240,30 @@ def test_a_missing_text_stops_the_export(small_corpus, tmp_path):
         assert result.exit_code == 0 and (tmp_path / "b" / "alpha.ann").is_file()
     finally:
         shutil.move(str(texts), small_corpus.parent / "texts")
+
+
+def test_timeml_writes_a_range_as_two_dates_and_a_duration_between_them(nlp, tmp_path):
+    """SPEC's one range timex (`BEGIN/END`) is, in TimeML, a DATE per endpoint and a
+    non-consuming DURATION from one to the other; the event it dates links to the DURATION."""
+    from pipeline.runner import run
+
+    text = "The rebels besieged the fortress from 1921 to 1925. Their leader was arrested in 1930.\n"
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "range.txt").write_text(text, encoding="utf-8")
+    assert run([tmp_path / "texts"], tmp_path / "out", nlp=nlp).failed == 0
+    [rng, single] = [(t["text"], t["value"]) for t in records(tmp_path / "out", "timexes")]
+    assert (rng, single) == (("1921 to 1925", "1921/1925"), ("1930", "1930"))
+    root = ET.parse(export(tmp_path / "out", "timeml", tmp_path / "tml") / "range.tml").getroot()
+    assert "".join(root.find("TEXT").itertext()) == text
+    timex3 = [(el.text, el.get("tid"), el.get("type"), el.get("value"), el.get("beginPoint"), el.get("endPoint"))
+              for el in root.find("TEXT").iter("TIMEX3")]
+    assert timex3 == [("1921", "t1a", "DATE", "1921", None, None), ("1925", "t1b", "DATE", "1925", None, None),
+                      (None, "t1", "DURATION", "P5Y", "t1a", "t1b"), ("1930", "t2", "DATE", "1930", None, None)]
+    links = [(l.get("eventInstanceID"), l.get("relatedToTime")) for l in root.findall("TLINK")]
+    assert links == [("ei1", "t1"), ("ei2", "t2")]
+    # the TimeML importer reads the two dates and passes over the non-consuming DURATION
+    result = runner.invoke(app, ["gold", "import", str(tmp_path / "tml" / "range.tml"), "--format", "timeml",
+                                 "--texts", str(tmp_path / "t"), "--out", str(tmp_path / "g")])
+    assert result.exit_code == 0, result.output
+    assert [(t["text"], t["value"]) for t in records(tmp_path / "g", "timexes")] == [
+        ("1921", "1921"), ("1925", "1925"), ("1930", "1930")]
