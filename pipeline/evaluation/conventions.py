@@ -28,6 +28,9 @@ from collections import Counter
 from dataclasses import replace
 
 from ..records import Timex
+from ..timexes.calendar import interval
+from ..timexes.grammar import Grammar
+from ..timexes.ranges import endpoints
 from .files import settings
 from .loading import Layers
 
@@ -106,3 +109,22 @@ def replace_value(t: Timex, value: str) -> Timex:
 
 def _with(layers: Layers, timexes: list) -> Layers:
     return replace(layers, timexes=timexes)
+
+
+def ranges_as_endpoints(layers: Layers, grammar: Grammar) -> tuple[Layers, int]:
+    """The timexes with every range (SPEC: one timex, `BEGIN/END`) written as its two
+    endpoints, as TIMEX2 and TimeML write ranges (pipeline/timexes/ranges.py; what `export
+    --format timeml` writes); and how many ranges were taken apart. Against a TIMEX2 key
+    this separates the range convention from every other difference."""
+    out, split = [], 0
+    for t in layers.timexes:
+        ends = endpoints(grammar, t.start, t.text, t.value) if t.type == "DATE" else None
+        if ends is None:
+            out.append(t)
+            continue
+        split += 1
+        for end, suffix in zip(ends, "ab"):
+            earliest, latest = interval(end.value, t.type)
+            out.append(t.model_copy(update={"id": t.id + suffix, "start": end.start, "end": end.end, "text": end.text,
+                                            "value": end.value, "earliest": earliest, "latest": latest}))
+    return replace(layers, timexes=out), split

@@ -21,7 +21,8 @@ import srsly
 from .. import __version__
 from ..documents import read_document
 from .baseline import write_baseline
-from .conventions import spec_compatible
+from ..timexes.grammar import Grammar
+from .conventions import ranges_as_endpoints, spec_compatible
 from .files import settings, write_json, write_text
 from .heideltime import unavailable as heideltime_unavailable
 from .heideltime import write_heideltime
@@ -121,9 +122,32 @@ def evaluate_dev(config: Path, out: Path, peers: tuple[str, ...] = PEERS, log=pr
             summary["corpora"][f"{corpus.name}-spec"] = {
                 "title": f"{corpus.title}, SPEC-compatible (TIMEX2-only conventions set aside)",
                 "unavailable": sorted(set(peers) - set(peer_dirs)), **compatible}
+            split = _ranges_as_endpoints(corpus, peer_dirs)
+            write_json(out / f"{corpus.name}-endpoints" / "eval.json", split)
+            summary["corpora"][f"{corpus.name}-endpoints"] = {
+                "title": f"{corpus.title}, every system's ranges written as their two endpoints "
+                         "(as TIMEX2 and `export --format timeml` write them; nothing set aside)",
+                "unavailable": sorted(set(peers) - set(peer_dirs)), **split}
     write_json(out / "eval.json", summary)
     write_text(out / "eval.md", summary_markdown(summary))
     return summary
+
+
+def _ranges_as_endpoints(corpus: DevCorpus, peers: dict[str, Path]) -> dict:
+    """The corpus scored against its whole TIMEX2 key with the ranges of the pipeline and
+    of each peer taken apart into their endpoints (conventions.ranges_as_endpoints)."""
+    gold = load_dir(corpus.gold, gold=True)
+    grammar = Grammar.from_folder()
+    result: dict = {}
+    for name, folder in [("pipeline", corpus.pred)] + list(peers.items()):
+        pred, split = ranges_as_endpoints(load_dir(folder), grammar)
+        metrics = score(gold, pred)[0]
+        metrics["timexes"]["ranges_split"] = split
+        if name == "pipeline":
+            result = metrics
+        else:
+            result.setdefault("peers", {})[name] = metrics
+    return result
 
 
 def summary_markdown(summary: dict) -> str:
@@ -142,5 +166,7 @@ def summary_markdown(summary: dict) -> str:
         aside = result.get("timexes", {}).get("set_aside")
         if aside:
             lines += ["Set aside: " + ", ".join(f"{k} {v}" for k, v in aside.items()) + "."]
+        if "ranges_split" in result.get("timexes", {}):
+            lines += [f"The pipeline's {result['timexes']['ranges_split']} ranges written as their endpoints."]
         lines += ["", readme_table(result)]
     return "\n".join(lines)

@@ -2,7 +2,7 @@
 The text and records are written for the test."""
 from __future__ import annotations
 
-from pipeline.evaluation.conventions import spec_compatible
+from pipeline.evaluation.conventions import ranges_as_endpoints, spec_compatible
 from pipeline.evaluation.loading import Layers
 from pipeline.records import Timex
 
@@ -33,3 +33,29 @@ def test_categories_and_predictions_set_aside_with_them():
                       "reference word": 2, "unspecified value": 1}
     assert [(t.text, t.value) for t in g.timexes] == [("every year", "P1Y")]
     assert [t.id for t in p.timexes] == ["d:p2"]  # the range over two set-aside endpoints goes with them
+
+
+def test_ranges_as_endpoints_meet_a_timex2_key_element_by_element():
+    """The SPEC range `1712-15` against TIMEX2's `1712` and `15`: one false positive and
+    two misses as it stands, two matches once written as its endpoints."""
+    from pipeline.evaluation.scoring import score
+    from pipeline.timexes.grammar import Grammar
+
+    gold = [_t("1712", {"val": "1712"}, 1), _t("15", {"val": "1715"}, 2), _t("March", {"val": "XXXX-03"}, 9)]
+    pred = [Timex(doc_id="d", id="d:p1", start=13, end=20, text="1712-15", type="DATE", value="1712/1715",
+                  earliest="1712-01-01", latest="1715-12-31"),
+            Timex(doc_id="d", id="d:p2", start=gold[2].start, end=gold[2].end, text="March", type="DATE",
+                  value="XXXX-03")]
+    layers = Layers(timexes=pred, present=frozenset({"timexes"}))
+    split, n = ranges_as_endpoints(layers, Grammar.from_folder())
+    assert n == 1
+    assert [(t.id, t.start, t.end, t.text, t.value, t.earliest, t.latest) for t in split.timexes] == [
+        ("d:p1a", 13, 17, "1712", "1712", "1712-01-01", "1712-12-31"),
+        ("d:p1b", 18, 20, "15", "1715", "1715-01-01", "1715-12-31"),
+        ("d:p2", gold[2].start, gold[2].end, "March", "XXXX-03", None, None)]
+    from pipeline.records import Region
+
+    key = Layers(timexes=gold, regions=[Region(doc_id="d", start=0, end=len(TEXT))], present=frozenset({"timexes"}))
+    before, after = (score(key, p)[0]["timexes"]["value"] for p in (layers, split))
+    assert (before["tp"], before["fp"], before["fn"]) == (1, 1, 2)
+    assert (after["tp"], after["fp"], after["fn"]) == (3, 0, 0)

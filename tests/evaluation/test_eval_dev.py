@@ -29,11 +29,12 @@ def test_two_corpora_with_the_baseline(tmp_path):
     said: list[str] = []
     summary = evaluate_dev(config, tmp_path / "out", ("baseline",), log=said.append)
     assert said == ["full: running baseline on 1 documents", "t2: running baseline on 1 documents"]
-    assert list(summary["corpora"]) == ["full", "t2", "t2-spec", "later"]
+    assert list(summary["corpora"]) == ["full", "t2", "t2-spec", "t2-endpoints", "later"]
     assert summary["corpora"]["later"]["status"] == "no gold set yet"
     assert summary["corpora"]["full"]["events"]["trigger_cls"]["f"] == 1.0
     assert summary["corpora"]["t2"]["events"] == {"status": "not annotated"}
     assert summary["corpora"]["t2-spec"]["timexes"]["value"]["f"] == 1.0
+    assert summary["corpora"]["t2-endpoints"]["timexes"]["ranges_split"] == 0  # the test's gold has no range
     md = (tmp_path / "out" / "eval.md").read_text()
     full_table, t2_table = md.split("**Timex only**")[0], md.split("**Timex only**")[1].split("**Timex only, SPEC")[0]
     assert "| layer | metric | pipeline | baseline |" in full_table
