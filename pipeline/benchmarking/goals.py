@@ -148,7 +148,10 @@ def corpus_goals(corpus: dict | None) -> list[dict]:
                       f"{m['interval'][0] + 1}-{m['documents']} {m['cpu_s_per_1000_words']:.3f} CPU s "
                       f"({m['s_per_1000_words']:.3f} s) per 1,000 words" for m in corpus["memory"].values())
                   + (f"; cost spread {corpus['cost_spread']:+.1%} (a later stretch cheaper is no growth)"
-                     if corpus.get("cost_spread") is not None else ""))
+                     if corpus.get("cost_spread") is not None else "")
+                  + (f"; costs compared at the machine's mean speed (its speed by stretch, from a reference "
+                     f"work: {', '.join(f'x{v:.2f}' for v in corpus['machine_speed'])}; growth as measured "
+                     f"{corpus['cost_growth_raw']:+.1%})" if corpus.get("machine_speed") else ""))
     return [goal5, goal6, goal7]
 
 

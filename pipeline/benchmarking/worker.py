@@ -36,6 +36,7 @@ import sys  # noqa: E402
 
 BATCH_SIZE = 8  # fallback only: the `chunks` step reads runner.run's default
 WARMUP_CHARS = 2000
+REFERENCE_EVERY = 50  # documents of a `checkpoints` run between two timings of reference_work
 
 
 def vm_kb(field: str) -> int | None:
@@ -130,6 +131,27 @@ def write_chunks(seeds: str, out: str) -> int:
     return 0
 
 
+def reference_work() -> tuple[float, float]:
+    """(CPU, clock) seconds of a fixed piece of work of the kinds the pipeline does:
+    float32 matrix products, as the models make, and Python dict and string work, as
+    our stages do. A `checkpoints` run times it every REFERENCE_EVERY documents, which
+    tells how fast the machine itself was during each stretch: on a virtual machine
+    the same work took 15-35 % longer on some evenings than on others, and drifts within
+    a few minutes too, which a cost per word compared across stretches would take for
+    the pipeline's own growth."""
+    import numpy
+
+    c, t = time.process_time(), time.perf_counter()
+    a = numpy.random.default_rng(0).random((96, 96), dtype=numpy.float32)
+    for _ in range(60):
+        a = numpy.tanh(a @ a / 96)
+    counts: dict[str, int] = {}
+    for i in range(40_000):
+        key = str(i % 997)
+        counts[key] = counts.get(key, 0) + len(key)
+    return time.process_time() - c, time.perf_counter() - t
+
+
 def corpus_checkpoints(folder: str, out: str, checkpoints: str) -> int:
     """`checkpoints FOLDER OUT 200,1000,...`: one run of the runner over FOLDER (one
     process, default batch size, malloc tuned as the command line does), and a point at
@@ -137,7 +159,10 @@ def corpus_checkpoints(folder: str, out: str, checkpoints: str) -> int:
     (clock and this process's CPU) since the pipeline was loaded, and the peak resident
     memory so far. Cost per word between two points of the same process has neither the
     start-up nor the drift between separate runs in it, so it shows whether a document
-    costs more the more documents came before it."""
+    costs more the more documents came before it. Each point also has the mean CPU time
+    of reference_work during its stretch (`reference_cpu_s`, timed every
+    REFERENCE_EVERY documents and at the point), whose own time is left out of the
+    point's seconds: the speed of the machine, to tell its drift from the pipeline's."""
     from pathlib import Path
 
     from pipeline.allocator import tune_malloc
@@ -146,19 +171,33 @@ def corpus_checkpoints(folder: str, out: str, checkpoints: str) -> int:
     tune_malloc()
     wanted = sorted({int(n) for n in checkpoints.split(",")})
     nlp = load_pipeline()
+    reference_work()  # its first run initialises numpy's generator and BLAS: not a timing
     t0, c0 = time.perf_counter(), time.process_time()
     points: list[dict] = []
     done = {"documents": 0, "words": 0}
+    reference = {"cpu_s": 0.0, "wall_s": 0.0, "stretch": []}  # its totals so far, this stretch's timings
+
+    def time_reference() -> None:
+        cpu, wall = reference_work()
+        reference["cpu_s"] += cpu
+        reference["wall_s"] += wall
+        reference["stretch"].append(cpu)
 
     def mark() -> None:
-        points.append({**done, "wall_s": time.perf_counter() - t0, "cpu_s": time.process_time() - c0,
-                       "rss_peak_kb": peak_kb()})
+        time_reference()
+        timings = reference["stretch"]
+        points.append({**done, "wall_s": time.perf_counter() - t0 - reference["wall_s"],
+                       "cpu_s": time.process_time() - c0 - reference["cpu_s"], "rss_peak_kb": peak_kb(),
+                       "reference_cpu_s": sum(timings) / len(timings)})
+        reference["stretch"] = []
 
     def on_document(result) -> None:
         done["documents"] += 1
         done["words"] += result.words
         if done["documents"] in wanted:
             mark()
+        elif done["documents"] % REFERENCE_EVERY == 0:
+            time_reference()
 
     mark()
     summary = run([Path(folder)], Path(out), nlp=nlp, on_document=on_document)

@@ -66,7 +66,8 @@ def test_checkpoints_give_the_cost_of_each_stretch_of_one_run():
     sizes = corpus.by_size(points)
     assert list(sizes) == ["200", "1000"]
     assert sizes["200"] == {"documents": 200, "words": 50_000, "max_rss_kb": 200_000, "interval": [0, 200],
-                            "interval_words": 50_000, "s_per_1000_words": 0.5, "cpu_s_per_1000_words": 0.4}
+                            "interval_words": 50_000, "s_per_1000_words": 0.5, "cpu_s_per_1000_words": 0.4,
+                            "reference_cpu_s": None}
     assert sizes["1000"]["interval"] == [200, 1000] and sizes["1000"]["interval_words"] == 200_000
     assert sizes["1000"]["s_per_1000_words"] == 0.55 and sizes["1000"]["cpu_s_per_1000_words"] == 0.41
 
@@ -76,3 +77,36 @@ def test_cost_growth_counts_only_a_stretch_dearer_than_an_earlier_one():
     assert round(corpus.growth([0.50, 0.45, 0.54]), 4) == 0.2  # the last is 20 % above the cheapest before it
     assert round(corpus.growth([0.40, 0.44, 0.48]), 4) == 0.2
     assert corpus.growth([]) is None
+
+
+def test_costs_are_compared_at_the_machine_s_mean_speed():
+    """A machine 20 % slower in the last stretch (its reference work took 1.2 times as
+    long) makes a flat pipeline look 20 % dearer; at the mean speed it is flat again.
+    Without reference timings the costs stay as measured."""
+    costs, references = [0.50, 0.45, 0.54], [0.050, 0.050, 0.060]
+    speed = corpus.relative_speed(references)
+    assert [round(v, 4) for v in speed] == [1.0667, 1.0667, 0.8889]
+    assert [round(c, 4) for c in corpus.at_mean_speed(costs, references)] == [0.5333, 0.48, 0.48]
+    assert round(corpus.growth(costs), 4) == 0.2 and round(corpus.growth(corpus.at_mean_speed(costs, references)), 4) == 0.0
+    assert corpus.at_mean_speed(costs, [None, None, None]) == costs and corpus.relative_speed([]) is None
+
+
+def test_the_reference_work_is_timed_and_left_out_of_the_checkpoints(tmp_path):
+    """The `checkpoints` worker on a few documents: every point has the reference work's
+    mean CPU time, and the run's seconds do not include it (a point's CPU never exceeds
+    the process's)."""
+    import json
+    import subprocess
+    import sys
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"d{i}.txt").write_text(f"The envoy {i} reached the coast in 1801 and signed a treaty.\n",
+                                          encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "pipeline.benchmarking.worker", "checkpoints", str(folder),
+                           str(tmp_path / "out"), "2"], capture_output=True, text=True, check=True)
+    points = json.loads(done.stdout.strip().splitlines()[-1])["points"]
+    assert [p["documents"] for p in points] == [0, 2, 4]
+    assert all(0 < p["reference_cpu_s"] < 5 for p in points)
+    assert all(a["cpu_s"] <= b["cpu_s"] and a["wall_s"] <= b["wall_s"] for a, b in zip(points, points[1:]))
