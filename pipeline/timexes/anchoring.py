@@ -137,6 +137,12 @@ class Narrative:
                 return value, None
             day = _format(*civil(day_number(*ref[2]) + relation[2]))
             return (f"{day}{relation[1]}", ref[1]) if day else (value, None)
+        if kind == "month_time":  # `night attacks`: the year and month of the story's latest month
+            ref = self._latest("month")
+            if not ref:
+                return value, None
+            month = _format(ref[2][0], ref[2][1], None)
+            return (f"{month}-XX{relation[1]}", ref[1]) if month else (value, None)
         if kind == "shift":  # ("shift", unit, n[, direction of a vague shift: 1 or -1])
             unit, n = relation[1], relation[2]
             ref = self._latest("year")

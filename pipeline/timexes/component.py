@@ -21,7 +21,7 @@ from .. import extensions as ext
 from ..annotations import TimexAnnotation
 from ..rules import RuleFiles
 from .anchoring import Narrative
-from .calendar import civil, creation_date, day_number, interval, iso_key, iso_week
+from .calendar import civil, creation_date, day_number, interval, iso_key, iso_week, year_value
 from .grammar import FILES, Grammar
 from .normalise import Normaliser
 
@@ -59,9 +59,11 @@ class TimexStage(RuleFiles):
             parsed = self.normaliser.parse(kind, text[start:end])
             if parsed is None:
                 continue
-            if kind == "season_in_name" and (named := self.grammar.patterns["season_name_year"].match(text, end)):
-                year = self.normaliser.absolute_value(named.group(1))  # `the Spring Offensive of 1918`
-                if year and year.isdigit():
+            if kind == "season_in_name":
+                named = self.grammar.patterns["season_name_year"].match(text, end)
+                year = self.normaliser.absolute_value(named.group(1)) if named else None  # `the Spring Offensive of 1918`
+                year = year if year and year.isdigit() else self._sentence_year(doc, text, end, found, parsed.relation[1])
+                if year:
                     parsed = type(parsed)("DATE", f"{year}-{parsed.relation[1]}", None, None)
             span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
             if span is None:
@@ -98,6 +100,8 @@ class TimexStage(RuleFiles):
                 if value is None:
                     continue
                 anchor = key
+                if parsed.relation[0] == "month_time":
+                    story = False  # `night attacks` name how, not a step of the story's time
             elif story and span.start > span.sent.root.i and (
                     _aside(text, narrative.current(), value, start) or _in_relative_clause(span) and
                     _same_paragraph(text, narrative.current(), start)):
@@ -140,6 +144,22 @@ class TimexStage(RuleFiles):
                 continue
             found.append((start, end, "date"))
         return sorted(found)
+
+    def _sentence_year(self, doc: Doc, text: str, end: int, found: list, season: str) -> str | None:
+        """The year of the first dated expression after a season in an operation's name
+        in its sentence (`launched their summer offensive ... in June 1942`: 1942): the
+        sentence dates the operation (decision 51). A winter dated by January or
+        February began the year before. None when the sentence gives no year after it."""
+        span = doc.char_span(end - 1, end, alignment_mode="expand")
+        stop = span.sent.end_char if span is not None else end
+        for start, finish, kind in found[bisect_left(found, (end,)):]:
+            if start >= stop:
+                return None
+            value = self.normaliser.absolute_value(text[start:finish]) if kind == "date" else None
+            if value and re.fullmatch(r"[0-9]{4}(?:-[0-9]{2})?(?:-[0-9]{2})?", value):
+                year, month = int(value[:4]), int(value[5:7]) if len(value) > 4 else None
+                return year_value(year - 1 if season == "WI" and month in (1, 2) else year)
+        return None
 
     def _following_day(self, text: str, end: int, found: list, narrative: Narrative):
         """(day value, its span) of the day a time of day is written with, after it

@@ -261,8 +261,11 @@ class Normaliser:
                     return Parsed("DATE", value, mod, ("year", "shift", shift)) \
                         if value and value.startswith("XXXX") else None
             return None
-        if kind == "season_in_name":  # `the Winter Offensive`: the season of the story (decision 51)
+        if kind == "season_in_name":  # `the Winter Offensive`, `a summer offensive`: the story's season (decision 51)
             return Parsed("DATE", None, None, ("season", lx["seasons"][low]))
+        if kind == "day_part_modifier":  # `night attacks`, `a dawn raid`: in the story's month (decision 51)
+            t = f"T{lx['day_part_modifier_words'][low]}"
+            return Parsed("TIME", f"XXXX-XX-XX{t}", None, ("month_time", t))
         if kind == "season_alone":  # `in the summer`, `Winter`: the year comes from the story
             alone = self.rx["same_year_tail"].sub("", text)  # `the spring of that year`: the reference's year
             rest, mod = self.strip_mod(alone)

@@ -31,6 +31,26 @@ CASES = [
      "Winter", "DATE", "1862-WI", None, "1862-12-01", "1863-02-28"),
     ("In 1915 the front was quiet. The Spring Campaign of 1916 opened in the mountains.",
      "Spring", "DATE", "1916-SP", None, "1916-03-01", "1916-05-31"),
+    # a season or a part of the day modifying an operation (decision 59): the story's
+    # season; the part of the day in the story's month when the latest date has one
+    ("In October 1863 the general's slow fall campaign ended in failure.",
+     "fall", "DATE", "1863-FA", None, "1863-09-01", "1863-11-30"),
+    ("The rebels rose in May 1921, long before the summer offensive.",
+     "summer", "DATE", "1921-SU", None, "1921-06-01", "1921-08-31"),
+    ("The dykes broke in 1672. The winter campaign of 1673 cost the invaders dearly.",
+     "winter", "DATE", "1673-WI", None, "1673-12-01", "1674-02-28"),
+    ("The peasants of the valley rose in 1798 in the Autumn Harvest Revolt.",
+     "Autumn", "DATE", "1798-FA", None, "1798-09-01", "1798-11-30"),
+    ("The line broke in May 1703. The allies then opened their summer offensive in June 1704.",
+     "summer", "DATE", "1704-SU", None, "1704-06-01", "1704-08-31"),
+    ("Spring offensives\n\nThe rebels rose in March 1821. In the spring offensives they took the hills.",
+     "spring", "DATE", "1821-SP", None, "1821-03-01", "1821-05-31"),
+    ("In April 1760 the regiment reached the fort. A dawn attack failed.",
+     "dawn", "TIME", "1760-04-XXTMO", None, None, None),
+    ("In mid April 1920 the police made arrests in a night-raid on the docks.",
+     "night", "TIME", "1920-04-XXTNI", None, None, None),
+    ("The rebels were chased out in 1799; night attacks resumed.",
+     "night", "TIME", "XXXX-XX-XXTNI", None, None, None),
     ("The ice broke in January 1709. The winter was the coldest in memory.",
      "The winter", "DATE", "1708-WI", None, "1708-12-01", "1709-02-28"),
     # `noon`, `midnight` are clock times: on the story's day like `At 19:15`; a part of
@@ -209,7 +229,8 @@ def test_kinds(nlp, text, expression, type_, value, mod, earliest, latest):
 
 @pytest.mark.parametrize("text,not_timex", [
     ("The summer palace burned down in a fire.", "summer"),
-    ("The winter offensive stalled on the river.", "winter"),
+    ("The winter offensive stalled on the river.", "winter"),  # no story date to place it
+    ("The mill burned in 1850. The evening paper reported the fire.", "evening"),
     ("He scored 3:1 in the final match.", "3:1"),
     ("The town grew in the last year of the old king.", "the last year"),
     ("The siege ended in 1804. After the fall of the old capital, the court fled.", "fall"),
