@@ -51,12 +51,12 @@ class TimexStage(RuleFiles):
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # Doc.text is rebuilt from the tokens on every access
-        found = self._candidates(doc, text)
+        found, readings = self._candidates(doc, text)
         narrative = Narrative()
         spans = []
         by_chars: dict[tuple[int, int], Span] = {}  # one timex per token span (Span._ is keyed by it)
         for start, end, kind in found:
-            parsed = self.normaliser.parse(kind, text[start:end])
+            parsed = self.normaliser.parse(kind, readings.get((start, end), text[start:end]))
             if parsed is None:
                 continue
             if kind == "season_in_name":
@@ -126,12 +126,21 @@ class TimexStage(RuleFiles):
         doc.spans[ext.TIMEXES] = spans
         return doc
 
-    def _candidates(self, doc: Doc, text: str) -> list[tuple[int, int, str]]:
-        """Grammar matches, then model DATE/TIME spans that overlap none of them."""
+    def _candidates(self, doc: Doc, text: str) -> tuple[list[tuple[int, int, str]], dict[tuple[int, int], str]]:
+        """Grammar matches, then model DATE/TIME spans that overlap none of them; and
+        what to read instead of the text of a listed day (`_listed_days`)."""
         names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY")]
-        found = [(s, e, k) for k, s, e in self.grammar.find(text)
-                 if self._plausible(doc, text, s, e, k)
-                 and (k == "season_in_name" or not _inside_name(text[s:e], s, e, names))]  # decision 51
+        found, readings = [], {}
+        for k, s, e in self.grammar.find(text):
+            if not self._plausible(doc, text, s, e, k) or (
+                    k != "season_in_name" and _inside_name(text[s:e], s, e, names)):  # decision 51
+                continue
+            if k == "day_list":
+                listed = _listed_days(text, s, e, self.grammar.patterns["day_list_parts"])
+                found += [(a, b, "listed_day") for a, b, _ in listed]
+                readings.update({(a, b): reading for a, b, reading in listed})
+            else:
+                found.append((s, e, k))
         taken = [(s, e) for s, e, _ in found]
         for ent in doc.spans.get(ext.TIMEX_CANDIDATES, []):
             cut = self.leading.match(ent.text)
@@ -143,7 +152,7 @@ class TimexStage(RuleFiles):
                     _inside_name(text[start:end], start, end, names) or self._month_noun(doc, text, start, end):
                 continue
             found.append((start, end, "date"))
-        return sorted(found)
+        return sorted(found), readings
 
     def _sentence_year(self, doc: Doc, text: str, end: int, found: list, season: str) -> str | None:
         """The year of the first dated expression after a season in an operation's name
@@ -415,6 +424,36 @@ def _join(span: Span, parsed, end: int) -> bool:
     span._.timex = replace(info, value=f"{info['value']}/{value}", mod=None, earliest=earliest, latest=latest,
                            chars=(start, end))
     return True
+
+
+def _listed_days(text: str, start: int, end: int, parts: re.Pattern) -> list[tuple[int, int, str]]:
+    """`May 4 and 5, 1865`, `the 28 and 29 August`: one date per listed day (SPEC 3.3:
+    a coordination that is no range is one timex per date), each read with the list's
+    month and year: (start, end, reading) of `May 4` (`May 4, 1865`) and `5, 1865`
+    (`May 5, 1865`); `the 28` (`28 August`) and `29 August`. The month goes with the
+    first day when it is written first, else with the last; the year with the last."""
+    month = year = None
+    days = []
+    for m in parts.finditer(text, start, end):
+        if m.group(1):
+            month = m
+        elif m.group(3) and days:
+            year = m
+        elif m.group(2):
+            days.append(m)
+    if month is None or len(days) < 2:
+        return []
+    month_first = month.start() < days[0].start()
+    tail = f" {year.group(0)}" if year else ""
+    listed = []
+    for i, day in enumerate(days):
+        a = month.start() if month_first and i == 0 else (
+            start if i == 0 else day.start() - (4 if text[day.start() - 4:day.start()] == "the " else 0))
+        b = end if i == len(days) - 1 else day.end()
+        number = day.group(0).rstrip("stndrh")
+        reading = f"{month.group(0)} {number}," if month_first else f"{number} {month.group(0)}"
+        listed.append((a, b, reading + tail if tail else reading.rstrip(",")))
+    return listed
 
 
 def _coordinated_year(text: str, end: int, found: list, parsed, between: re.Pattern) -> tuple[str, tuple[int, int]] | None:

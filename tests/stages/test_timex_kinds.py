@@ -205,6 +205,17 @@ CASES = [
     ("Over the past decade the town had doubled its mills.", "the past decade", "DURATION", "P1DE", None, None, None),
     ("In the last year, the harbour trade had collapsed.", "the last year", "DURATION", "P1Y", None, None, None),
     ("The coming centuries forgot the old fort.", "The coming centuries", "DURATION", "PXCE", None, None, None),
+    # a list of days is one timex per day, each with the list's month and year (SPEC 3.3)
+    ("The war dragged into 1865. The last forts surrendered on May 4 and 5, 1865.",
+     "May 4", "DATE", "1865-05-04", None, "1865-05-04", "1865-05-04"),
+    ("The war dragged into 1865. The last forts surrendered on May 4 and 5, 1865.",
+     "5, 1865", "DATE", "1865-05-05", None, "1865-05-05", "1865-05-05"),
+    ("The army crossed the river in August 1918, taking the ridge on the 28 and 29 August.",
+     "the 28", "DATE", "1918-08-28", None, "1918-08-28", "1918-08-28"),
+    ("The siege opened in March 1954. The last posts fell on May 6 and 7th, after a long fight.",
+     "7th", "DATE", "1954-05-07", None, "1954-05-07", "1954-05-07"),
+    ("The rains began in 1799. It rained on 3, 4 and 5 June 1799 and the river rose.",
+     "4", "DATE", "1799-06-04", None, "1799-06-04", "1799-06-04"),
     # a range written without a year is dated by its end
     ("The fleet came home in March 1806. It had cruised from October to February off the cape.",
      "October to February", "DATE", "1805-10/1806-02", None, "1805-10-01", "1806-02-28"),
@@ -230,6 +241,7 @@ def test_kinds(nlp, text, expression, type_, value, mod, earliest, latest):
 @pytest.mark.parametrize("text,not_timex", [
     ("The summer palace burned down in a fire.", "summer"),
     ("The winter offensive stalled on the river.", "winter"),  # no story date to place it
+    ("In 1865 on May 4 and 12 divisions left the city.", "12"),  # a count, not a day
     ("The mill burned in 1850. The evening paper reported the fire.", "evening"),
     ("He scored 3:1 in the final match.", "3:1"),
     ("The town grew in the last year of the old king.", "the last year"),
