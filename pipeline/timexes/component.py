@@ -133,7 +133,7 @@ class TimexStage(RuleFiles):
         found, readings = [], {}
         for k, s, e in self.grammar.find(text):
             if not self._plausible(doc, text, s, e, k) or (
-                    k != "season_in_name" and _inside_name(text[s:e], s, e, names)):  # decision 51
+                    k not in ("season_in_name", "duration_in_name") and _inside_name(text[s:e], s, e, names)):  # decisions 51, 60
                 continue
             if k == "day_list":
                 listed = _listed_days(text, s, e, self.grammar.patterns["day_list_parts"])

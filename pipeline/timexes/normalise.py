@@ -328,6 +328,12 @@ class Normaliser:
             if not values:
                 return None
             return Parsed("DURATION", f"P{int(values[0])}Y", "APPROX" if len(values) > 1 else mod)
+        if kind == "duration_in_name":  # `the Thirty Years' War`, `the Six-Day War` (decision 60)
+            number, unit = re.match(r"(.+?)[\s-]([a-z]+)$", low).groups()
+            n, code = self._number(number), lx["units"].get(unit)
+            if not n or code not in ("Y", "M", "W", "D", "H"):
+                return None
+            return Parsed("DURATION", f"PT{n:g}H" if code == "H" else f"P{n:g}{code}")
         if kind == "duration":
             return self._duration(low)
         if kind == "shift":  # `two days later`, `about a week earlier` (APPROX)

@@ -205,6 +205,13 @@ CASES = [
     ("Over the past decade the town had doubled its mills.", "the past decade", "DURATION", "P1DE", None, None, None),
     ("In the last year, the harbour trade had collapsed.", "the last year", "DURATION", "P1Y", None, None, None),
     ("The coming centuries forgot the old fort.", "The coming centuries", "DURATION", "PXCE", None, None, None),
+    # a count of units inside a name is a duration (decision 60)
+    ("After the Forty Years' War the duchy was ruined.",
+     "Forty Years", "DURATION", "P40Y", None, None, None),
+    ("The Nine-Day War on the border ended in a truce.",
+     "Nine-Day", "DURATION", "P9D", None, None, None),
+    ("His brother died in the 3 Weeks Campaign on the coast.",
+     "3 Weeks", "DURATION", "P3W", None, None, None),
     # a list of days is one timex per day, each with the list's month and year (SPEC 3.3)
     ("The war dragged into 1865. The last forts surrendered on May 4 and 5, 1865.",
      "May 4", "DATE", "1865-05-04", None, "1865-05-04", "1865-05-04"),
@@ -242,6 +249,8 @@ def test_kinds(nlp, text, expression, type_, value, mod, earliest, latest):
     ("The summer palace burned down in a fire.", "summer"),
     ("The winter offensive stalled on the river.", "winter"),  # no story date to place it
     ("In 1865 on May 4 and 12 divisions left the city.", "12"),  # a count, not a day
+    ("Twelve Years Later\n\nThe town was rebuilt in 1712.", "Twelve Years"),  # a heading's shift
+    ("In 1930 the Three-Year Plan was adopted by the council.", "Three-Year"),  # a plan's term (decision 60)
     ("The mill burned in 1850. The evening paper reported the fire.", "evening"),
     ("He scored 3:1 in the final match.", "3:1"),
     ("The town grew in the last year of the old king.", "the last year"),
