@@ -73,6 +73,13 @@ class TimexStage(RuleFiles):
                 if _join(joined, parsed, end):  # the story's reference is the range, as if written at once
                     narrative.replace((span.start_char, span.end_char), joined._.timex["value"])
                 continue
+            if (glossed := self._glossed(text, start, end, parsed, spans)) is not None:
+                # `9 June 1672 (O.S. 30 May)`: the same day in the other calendar; no step of the story
+                span._.timex = replace(glossed._.timex, anchor=(glossed.start_char, glossed.end_char),
+                                       chars=None if (span.start_char, span.end_char) == (start, end) else (start, end))
+                spans.append(span)
+                by_chars[(span.start_char, span.end_char)] = span
+                continue
             anchor = None
             partner = _coordinated_year(text, end, found, parsed, self.grammar.patterns["coordination"])
             if partner is not None:
@@ -153,6 +160,23 @@ class TimexStage(RuleFiles):
                 continue
             found.append((start, end, "date"))
         return sorted(found), readings
+
+    def _glossed(self, text: str, start: int, end: int, parsed, spans: list[Span]) -> Span | None:
+        """The timex a date glosses in another calendar (`9 June 1672 (O.S. 30 May)`, `8 July
+        1709 (27 June O.S.)`: the Julian date of the same day): the day or month just before
+        the parenthesis, when the gloss is marked by one of `calendar_glosses`. TIMEX3 values
+        are of the Gregorian calendar the main date is written in, so the gloss has its value."""
+        if not spans or parsed.type != "DATE" or "/" in (parsed.value or "/"):
+            return None
+        prev = spans[-1]
+        info = prev._.timex
+        gap = text[(info["chars"] or (prev.start_char, prev.end_char))[1]:start]
+        rx = self.grammar.patterns
+        marked = rx["gloss_before"].fullmatch(gap) or (
+            rx["gloss_between"].fullmatch(gap) and rx["gloss_after"].match(text, end))
+        if not marked or info["type"] != "DATE" or not info["value"] or len(info["value"]) != len(parsed.value):
+            return None
+        return prev
 
     def _sentence_year(self, doc: Doc, text: str, end: int, found: list, season: str) -> str | None:
         """The year of the first dated expression after a season in an operation's name

@@ -434,6 +434,8 @@ class Normaliser:
             return Parsed("DURATION", f"P{int(n * 10 + 5)}Y")
         if m.group(4):
             return Parsed("DURATION", f"P{n + 0.5:g}{code}")
+        if (many := re.fullmatch(r"([0-9]+)([A-Z]+)", code)):  # `a fortnight`: 2W a unit, so P2W
+            n, code = n * int(many.group(1)), many.group(2)
         if code == "H" or code == "MIN":
             return Parsed("DURATION", f"PT{int(n)}{'M' if code == 'MIN' else 'H'}")
         return Parsed("DURATION", f"P{n:g}{code}")

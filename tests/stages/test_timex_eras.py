@@ -13,6 +13,8 @@ CASES = [
     ("Coins of 212 B.C. were found beneath the floor.", "212 B.C.", "DATE", "BC0212", None, "-0211-01-01", "-0211-12-31"),
     ("The colony was settled around 650 BCE by traders.", "around 650 BCE", "DATE", "BC0650", "APPROX", "-0649-01-01", "-0649-12-31"),
     ("The province was reorganised in AD 43 by the governor.", "AD 43", "DATE", "0043", None, "0043-01-01", "0043-12-31"),
+    ("The chapel was rebuilt in 1187 Anno Domini by the monks.", "1187 Anno Domini", "DATE", "1187", None, "1187-01-01", "1187-12-31"),
+    ("The charter is dated Anno Domini 944 in the margin.", "Anno Domini 944", "DATE", "0944", None, "0944-01-01", "0944-12-31"),
     ("The aqueduct was finished in 97 CE under a new emperor.", "97 CE", "DATE", "0097", None, "0097-01-01", "0097-12-31"),
     ("The king was anointed on Christmas Day 751 by the abbot.", "Christmas Day 751", "DATE", "0751-12-25", None, "0751-12-25", "0751-12-25"),
     ("The tyrant was stabbed on the Ides of March, 61 BC, in the forum.", "the Ides of March, 61 BC", "DATE", "BC0061-03-15", None, "-0060-03-15", "-0060-03-15"),

@@ -212,6 +212,19 @@ CASES = [
      "Nine-Day", "DURATION", "P9D", None, None, None),
     ("His brother died in the 3 Weeks Campaign on the coast.",
      "3 Weeks", "DURATION", "P3W", None, None, None),
+    # a fortnight is two weeks; a bare plural unit after `within`, `for`, `after`, `by` is
+    # an unstated number of them
+    ("The envoys argued for a fortnight over the border.", "a fortnight", "DURATION", "P2W", None, None, None),
+    ("The envoys argued for three fortnights over the border.", "three fortnights", "DURATION", "P6W", None, None, None),
+    ("The duke died in 1154 and within weeks the barons rose.", "weeks", "DURATION", "PXW", None, None, None),
+    ("The bridge, weakened by years of neglect, gave way.", "years", "DURATION", "PXY", None, None, None),
+    # a date in another calendar glossing the date before it is that day (decision 61)
+    ("The tsarina was crowned on 18 May 1724 (O.S. 7 May) in the cathedral.",
+     "7 May", "DATE", "1724-05-18", None, "1724-05-18", "1724-05-18"),
+    ("The port was taken on 10 August 1702 (30 July Old Style) by the fleet.",
+     "30 July", "DATE", "1702-08-10", None, "1702-08-10", "1702-08-10"),
+    ("The port was taken on 10 August 1702 (30 July) by the fleet.",
+     "30 July", "DATE", "1702-07-30", None, "1702-07-30", "1702-07-30"),
     # a list of days is one timex per day, each with the list's month and year (SPEC 3.3)
     ("The war dragged into 1865. The last forts surrendered on May 4 and 5, 1865.",
      "May 4", "DATE", "1865-05-04", None, "1865-05-04", "1865-05-04"),
