@@ -307,6 +307,13 @@ class Normaliser:
                 if low in lx[key] or core in lx[key]:
                     return Parsed("DATE", value)
             return None
+        if kind == "holiday_part":  # `Christmas night`: that part of the holiday, in the story's year
+            day, part = text.rsplit(" ", 1)
+            value = self._holiday(day)
+            code = lx["parts_of_day"].get(part.lower())
+            if not value or not code or len(value) != 10:
+                return None
+            return Parsed("TIME", f"{value}T{code}", None, ("year",) if value.startswith("XXXX") else None)
         if kind == "part_of_date":
             m = self.rx["part_of_date_value"].match(text)
             day = self.absolute_value(m.group(2)) if m else None

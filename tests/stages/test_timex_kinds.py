@@ -225,6 +225,11 @@ CASES = [
      "30 July", "DATE", "1702-08-10", None, "1702-08-10", "1702-08-10"),
     ("The port was taken on 10 August 1702 (30 July) by the fleet.",
      "30 July", "DATE", "1702-07-30", None, "1702-07-30", "1702-07-30"),
+    # a part of a holiday is that day's part, in the story's year; `two and half` is `two and a half`
+    ("The militia gathered in December 1781. On Christmas night it rowed across the bay.",
+     "Christmas night", "TIME", "1781-12-25TNI", None, "1781-12-25", "1781-12-25"),
+    ("The fort held out for over three and half years against the rebels.",
+     "over three and half years", "DURATION", "P3.5Y", "AFTER", None, None),
     # a list of days is one timex per day, each with the list's month and year (SPEC 3.3)
     ("The war dragged into 1865. The last forts surrendered on May 4 and 5, 1865.",
      "May 4", "DATE", "1865-05-04", None, "1865-05-04", "1865-05-04"),
