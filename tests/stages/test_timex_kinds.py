@@ -230,6 +230,9 @@ CASES = [
      "Christmas night", "TIME", "1781-12-25TNI", None, "1781-12-25", "1781-12-25"),
     ("The fort held out for over three and half years against the rebels.",
      "over three and half years", "DURATION", "P3.5Y", "AFTER", None, None),
+    # `June 20 of 1792`: one date
+    ("The assembly met on March 3 of 1848 in the old hall.",
+     "March 3 of 1848", "DATE", "1848-03-03", None, "1848-03-03", "1848-03-03"),
     # a list of days is one timex per day, each with the list's month and year (SPEC 3.3)
     ("The war dragged into 1865. The last forts surrendered on May 4 and 5, 1865.",
      "May 4", "DATE", "1865-05-04", None, "1865-05-04", "1865-05-04"),
@@ -267,6 +270,8 @@ def test_kinds(nlp, text, expression, type_, value, mod, earliest, latest):
     ("The summer palace burned down in a fire.", "summer"),
     ("The winter offensive stalled on the river.", "winter"),  # no story date to place it
     ("In 1865 on May 4 and 12 divisions left the city.", "12"),  # a count, not a day
+    ("Under Resolution 1483 the council took charge of the port.", "1483"),  # a numbered resolution
+    ("In 1944 the battalion took Hill 1776 after a week.", "1776"),  # a numbered hill
     ("Twelve Years Later\n\nThe town was rebuilt in 1712.", "Twelve Years"),  # a heading's shift
     ("In 1930 the Three-Year Plan was adopted by the council.", "Three-Year"),  # a plan's term (decision 60)
     ("The mill burned in 1850. The evening paper reported the fire.", "evening"),
