@@ -458,12 +458,12 @@ def _listed_days(text: str, start: int, end: int, parts: re.Pattern) -> list[tup
     first day when it is written first, else with the last; the year with the last."""
     month = year = None
     days = []
-    for m in parts.finditer(text, start, end):
-        if m.group(1):
-            month = m
-        elif m.group(3) and days:
+    for m in parts.finditer(text, start, end):  # a year first: `25 BC` is no day
+        if m.group(1) and days:
             year = m
         elif m.group(2):
+            month = m
+        elif m.group(3):
             days.append(m)
     if month is None or len(days) < 2:
         return []

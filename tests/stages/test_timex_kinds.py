@@ -242,6 +242,8 @@ CASES = [
      "the 28", "DATE", "1918-08-28", None, "1918-08-28", "1918-08-28"),
     ("The siege opened in March 1954. The last posts fell on May 6 and 7th, after a long fight.",
      "7th", "DATE", "1954-05-07", None, "1954-05-07", "1954-05-07"),
+    ("The war began in 26 BC. The legions fought on May 4 and 5, 25 BC, near the river.",
+     "5, 25 BC", "DATE", "BC0025-05-05", None, "-0024-05-05", "-0024-05-05"),
     ("The rains began in 1799. It rained on 3, 4 and 5 June 1799 and the river rose.",
      "4", "DATE", "1799-06-04", None, "1799-06-04", "1799-06-04"),
     # a range written without a year is dated by its end
