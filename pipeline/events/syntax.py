@@ -165,6 +165,8 @@ def slots(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
         if t.lower_ in lx.rules.relative and h.dep_ == "relcl":
             t = h.head
         fixed.append((s, t))
+    if h.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in h.children):
+        fixed.append(("prep:in", h.head))  # `returned to X, where he died`: the event happened in X
     return _reflexive_object(fixed)
 
 
