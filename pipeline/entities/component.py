@@ -95,6 +95,8 @@ class EntityStage(RuleFiles):
         kept = _split_units(_resolve_overlaps(candidates), self.rules)
         kept += _gazetteer_mentions(doc, self.places(doc, as_spans=True), kept)
         kept += [(s, True) for s in self.rules.missed_groups(doc, {i for s, _ in kept for i in range(s.start, s.end)})]
+        kept += [(s, False) for s in self.rules.missed_places(doc, {i for s, _ in kept for i in range(s.start, s.end)})
+                 if s.text not in people]
         kept = self.harmonise(_full_names_of_people(kept + _repeated_mentions(doc, kept), self.rules))
         kept = _defined_acronyms(doc, kept)
         kept = _short_forms(doc, kept, self.rules)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import DEP, ENT_IOB, POS
+from spacy.attrs import DEP, ENT_IOB, LOWER, POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
 
@@ -20,6 +20,7 @@ TRIM_END = QUOTES | set(",.;:!?)]}–—-")
 TRIM_START = QUOTES | set("([{–—-,.;:")
 POSSESSIVES = {"'s", "’s", "'", "’"}
 NUMERIC = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+PLACE_POINTERS = ("at", "near")  # prepositions after which a lone missed name is a place
 GROUP_NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"}
 ROMAN = re.compile(r"[IVXLCDM]+")  # a regnal or list numeral, not an acronym
 
@@ -364,6 +365,30 @@ class LabelRules:
                for t in partners):
             return "GPE"
         return None
+
+    def missed_places(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """A lone capitalised proper noun the model missed right after `at` or `near`
+        (`defeated by a small force at X`): a place, GPE. Not `in` (`in Parliament`), not
+        a word that goes on into a longer name, a title, a demonym or a known person's
+        name. Candidates come from the Doc's LOWER column, not a visit of every token."""
+        if not len(doc):
+            return []
+        lower = doc.to_array(LOWER)
+        rows = numpy.flatnonzero(numpy.isin(lower, [doc.vocab.strings[w] for w in PLACE_POINTERS])).tolist()
+        found = []
+        for i in rows:
+            j = i + 1
+            if j >= len(doc) or j in covered:
+                continue
+            token = doc[j]
+            if not (token.pos_ == "PROPN" and token.is_title and token.is_alpha and len(token) > 2) \
+                    or token.text in self.titles or token.text in self.demonyms or token.text in self.first_word \
+                    or token.text in self.last_word:
+                continue
+            if j + 1 < len(doc) and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].text in ("'s", "’s", "-")):
+                continue
+            found.append(Span(doc, j, j + 1, label="GPE"))
+        return found
 
     def missed_groups(self, doc: Doc, covered: set[int]) -> list[Span]:
         """Capitalised group adjectives the model missed, before a common noun: a demonym
