@@ -385,8 +385,8 @@ class LabelRules:
                     or token.text in self.titles or token.text in self.demonyms or token.text in self.first_word \
                     or token.text in self.last_word:
                 continue
-            if j + 1 < len(doc) and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].text in ("'s", "’s", "-")):
-                continue
+            if token.ent_type_ in ("DATE", "TIME") or j + 1 < len(doc) and (doc[j + 1].pos_ in ("PROPN", "NOUN") or doc[j + 1].text in ("'s", "’s", "-")):
+                continue  # a date the model found (`at Sunday dawn`), a longer name, a modifier
             found.append(Span(doc, j, j + 1, label="GPE"))
         return found
 
