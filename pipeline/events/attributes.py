@@ -8,6 +8,7 @@ the sentence that no other trigger claims; durations and sets never date an even
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 
@@ -126,13 +127,40 @@ def _attachment(tx: Span) -> Token:
     return cur
 
 
+# TIMEX3 values of a season (`1951-WI`) or a part of the day (`1951-01-XXTNI`)
+_SEASON_OR_PART_OF_DAY = re.compile(r"-(?:SP|SU|FA|WI)$|T(?:MO|MI|AF|EV|NI|DT)$")
+
+
+def _time_word_modifier(t: Span) -> bool:
+    """A season or a part of the day modifying a noun after it (`night attacks`, `the
+    Winter Offensive`, decisions 51 and 59): it says when in the day or the year an
+    operation happens, not on which date."""
+    info = t._.timex
+    value = info.value if info is not None else None
+    return bool(value and _SEASON_OR_PART_OF_DAY.search(value)) and t.root.dep_ in ("compound", "amod", "nmod") \
+        and t.root.head.i >= t.end
+
+
 def time_of(lx: Lexicon, h: Token, timexes: list[Span], trigger_heads: set[int],
             segment: Callable[[int], int]) -> Span | None:
     """The timex of the sentence that dates an event whose trigger head is `h`;
-    `segment` is clause_segments of that sentence, made once for all its triggers."""
+    `segment` is clause_segments of that sentence, made once for all its triggers.
+    A season or part of the day modifying a noun (`night attacks`) dates the event only
+    when no other timex of the sentence does (decision 51: the calendar date wins)."""
     sent = h.sent
     cands = [t for t in timexes if t.start >= sent.start and t.end <= sent.end
              and timex_type(lx, t) not in ("DURATION", "SET")]
+    dates = [t for t in cands if not _time_word_modifier(t)]
+    if dates and len(dates) < len(cands):
+        return _choose(lx, h, dates, trigger_heads, segment) or _choose(
+            lx, h, [t for t in cands if t not in dates], trigger_heads, segment)
+    return _choose(lx, h, cands, trigger_heads, segment)
+
+
+def _choose(lx: Lexicon, h: Token, cands: list[Span], trigger_heads: set[int],
+            segment: Callable[[int], int]) -> Span | None:
+    """time_of among the candidates `cands` (timexes of h's sentence)."""
+    sent = h.sent
     if not cands:
         return None
     same = [t for t in cands if segment(t.start) == segment(h.i)]

@@ -318,3 +318,17 @@ def test_noun_modifier_is_not_a_trigger(nlp):
     doc = parse(nlp, "After several strike leaders were arrested, the workers marched to the prison.")
     assert [(e["type"], doc.text[e["trigger"][0]:e["trigger"][1]]) for e in doc._.events
             if e["type"] == "Conflict.Demonstrate"] == [("Conflict.Demonstrate", "marched")]
+
+
+@pytest.mark.parametrize("text, trigger, time", [
+    # a calendar date of the sentence dates the event, not the part of the day modifying it (decision 51)
+    ("In March 1943 the partisans launched night attacks on the garrison.", "attacks", "March 1943"),
+    ("In October 1809 the hussars began a dawn assault on the bridge.", "assault", "October 1809"),
+    ("The rebels made night raids on the supply depots throughout the autumn of 1812.", "raids",
+     "the autumn of 1812"),
+    # with no other timex in its sentence, the part of the day dates it (in the story's month)
+    ("The siege of the town began in May 1683. The besiegers made night attacks on the walls.", "attacks", "night"),
+])
+def test_a_season_or_part_of_day_modifier_dates_an_event_only_without_a_date(nlp, text, trigger, time):
+    doc = parse(nlp, text)
+    assert view(doc, frame(doc, trigger, "Conflict.Attack"))[1] == time
