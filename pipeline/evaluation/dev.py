@@ -88,20 +88,32 @@ def run_peer(peer: str, corpus: DevCorpus, out: Path, log=print) -> Path | None:
     return folder
 
 
-def _spec_compatible(corpus: DevCorpus, peers: dict[str, Path]) -> dict:
-    """The corpus scored with the TIMEX2-only categories set aside (pipeline and peers)."""
+def _scored_systems(corpus: DevCorpus, peers: dict[str, Path], view) -> dict:
+    """The pipeline's metrics on the corpus, with each peer's under `peers`: every
+    system's predictions first go through `view(gold, pred) -> (gold, pred, {key: value})`,
+    whose last part is stored under `timexes` (what was set aside or taken apart)."""
     gold = load_dir(corpus.gold, gold=True)
-    texts = {d: read_document(corpus.texts / f"{d}.txt").text for d in _doc_ids(corpus.gold)}
     result: dict = {}
     for name, folder in [("pipeline", corpus.pred)] + list(peers.items()):
-        g, p, counts = spec_compatible(gold, load_dir(folder), texts)
+        g, p, notes = view(gold, load_dir(folder))
         metrics = score(g, p)[0]
-        metrics["timexes"]["set_aside"] = counts
+        metrics["timexes"].update(notes)
         if name == "pipeline":
             result = metrics
         else:
             result.setdefault("peers", {})[name] = metrics
     return result
+
+
+def _spec_compatible(corpus: DevCorpus, peers: dict[str, Path]) -> dict:
+    """The corpus scored with the TIMEX2-only categories set aside (pipeline and peers)."""
+    texts = {d: read_document(corpus.texts / f"{d}.txt").text for d in _doc_ids(corpus.gold)}
+
+    def view(gold, pred):
+        g, p, counts = spec_compatible(gold, pred, texts)
+        return g, p, {"set_aside": counts}
+
+    return _scored_systems(corpus, peers, view)
 
 
 def evaluate_dev(config: Path, out: Path, peers: tuple[str, ...] = PEERS, log=print) -> dict:
@@ -136,18 +148,13 @@ def evaluate_dev(config: Path, out: Path, peers: tuple[str, ...] = PEERS, log=pr
 def _ranges_as_endpoints(corpus: DevCorpus, peers: dict[str, Path]) -> dict:
     """The corpus scored against its whole TIMEX2 key with the ranges of the pipeline and
     of each peer taken apart into their endpoints (conventions.ranges_as_endpoints)."""
-    gold = load_dir(corpus.gold, gold=True)
     grammar = Grammar.from_folder()
-    result: dict = {}
-    for name, folder in [("pipeline", corpus.pred)] + list(peers.items()):
-        pred, split = ranges_as_endpoints(load_dir(folder), grammar)
-        metrics = score(gold, pred)[0]
-        metrics["timexes"]["ranges_split"] = split
-        if name == "pipeline":
-            result = metrics
-        else:
-            result.setdefault("peers", {})[name] = metrics
-    return result
+
+    def view(gold, pred):
+        split, n = ranges_as_endpoints(pred, grammar)
+        return gold, split, {"ranges_split": n}
+
+    return _scored_systems(corpus, peers, view)
 
 
 def summary_markdown(summary: dict) -> str:
