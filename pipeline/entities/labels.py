@@ -20,7 +20,6 @@ TRIM_END = QUOTES | set(",.;:!?)]}–—-")
 TRIM_START = QUOTES | set("([{–—-,.;:")
 POSSESSIVES = {"'s", "’s", "'", "’"}
 NUMERIC = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
-PLACE_POINTERS = ("at", "near")  # prepositions after which a lone missed name is a place
 GROUP_NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"}
 ROMAN = re.compile(r"[IVXLCDM]+")  # a regnal or list numeral, not an acronym
 
@@ -43,6 +42,7 @@ class LabelRules:
         self.links = set(r["context_links"])
         self.locative = set(r["locative_prepositions"])
         self.place_only = set(r["place_only_prepositions"])
+        self.missed_place_prepositions = tuple(r["missed_place_prepositions"])
         self.spatial = set(r["spatial_prepositions"])
         self.place_object_verbs = set(r["place_object_verbs"])
         self.direction_words = set(r["direction_words"])
@@ -374,7 +374,7 @@ class LabelRules:
         if not len(doc):
             return []
         lower = doc.to_array(LOWER)
-        rows = numpy.flatnonzero(numpy.isin(lower, [doc.vocab.strings[w] for w in PLACE_POINTERS])).tolist()
+        rows = numpy.flatnonzero(numpy.isin(lower, [doc.vocab.strings[w] for w in self.missed_place_prepositions])).tolist()
         found = []
         for i in rows:
             j = i + 1
