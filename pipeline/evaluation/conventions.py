@@ -20,6 +20,10 @@ corpus README gives (`XXXX` → `P1Y`, `XXXX-XX` → `P1M`, …): category `SET 
 A prediction overlapping a set-aside gold element and no kept one is set aside with it,
 so a SPEC range over `1957-60` is neither a false positive nor a false negative.
 Connectors, words and SET periods are data (settings.json `timex2_conventions`).
+
+The same categories give the raw figure's ceiling (`spec_ceiling`): what a tagger that
+follows SPEC 3.3 without a single error would score against the whole key, so that a
+raw figure can be read against what the SPEC allows rather than against 1.0.
 """
 from __future__ import annotations
 
@@ -44,11 +48,13 @@ def _attrs(t: Timex) -> dict | None:
     return source.get("timex2") if isinstance(source, dict) else None
 
 
-def _range_endpoints(timexes: list[Timex], texts: dict[str, str]) -> set[str]:
+def _range_pairs(timexes: list[Timex], texts: dict[str, str]) -> list[tuple[Timex, Timex]]:
+    """Pairs of gold elements joined only by a range connector: TIMEX2's two endpoints of
+    what the SPEC writes as one range."""
     rules = _rules()
     connector = re.compile(rules["range_connector"], re.I)
     between = re.compile(rules["range_opener"] + r"\s*$", re.I)
-    ids: set[str] = set()
+    pairs: list[tuple[Timex, Timex]] = []
     ordered = sorted(timexes, key=lambda t: (t.doc_id, t.start, -t.end))
     for a, b in zip(ordered, ordered[1:]):
         if a.doc_id != b.doc_id or b.start < a.end:
@@ -57,8 +63,8 @@ def _range_endpoints(timexes: list[Timex], texts: dict[str, str]) -> set[str]:
         gap = text[a.end:b.start]
         if connector.fullmatch(gap) or (re.fullmatch(r"\s+and\s+", gap)
                                         and between.search(text[max(0, a.start - 20):a.start])):
-            ids.update((a.id, b.id))
-    return ids
+            pairs.append((a, b))
+    return pairs
 
 
 def category(t: Timex) -> str | None:
@@ -77,13 +83,14 @@ def category(t: Timex) -> str | None:
     return None
 
 
-def spec_compatible(gold: Layers, pred: Layers, texts: dict[str, str]) -> tuple[Layers, Layers, dict[str, int]]:
-    """Gold and predictions with the TIMEX2-only categories set aside; counts per category."""
+def _classify(gold: list[Timex], texts: dict[str, str]) -> tuple[list[Timex], list[Timex], Counter]:
+    """The gold elements the SPEC also takes as timexes (SET periods rewritten to the SPEC's
+    value), the elements set aside, and the count of each category."""
     periods = _rules()["set_periods"]
-    ranges = _range_endpoints(gold.timexes, texts)
+    ranges = {t.id for pair in _range_pairs(gold, texts) for t in pair}
     counts: Counter = Counter()
     kept, aside = [], []
-    for t in gold.timexes:
+    for t in gold:
         cat = "range endpoint" if t.id in ranges else category(t)
         if cat:
             counts[cat] += 1
@@ -94,6 +101,12 @@ def spec_compatible(gold: Layers, pred: Layers, texts: dict[str, str]) -> tuple[
             counts["SET period"] += 1
             t = replace_value(t, periods[attrs["val"]])
         kept.append(t)
+    return kept, aside, counts
+
+
+def spec_compatible(gold: Layers, pred: Layers, texts: dict[str, str]) -> tuple[Layers, Layers, dict[str, int]]:
+    """Gold and predictions with the TIMEX2-only categories set aside; counts per category."""
+    kept, aside, counts = _classify(gold.timexes, texts)
 
     def overlaps(p, pool) -> bool:
         return any(g.doc_id == p.doc_id and g.start < p.end and p.start < g.end for g in pool)
@@ -101,6 +114,20 @@ def spec_compatible(gold: Layers, pred: Layers, texts: dict[str, str]) -> tuple[
     preds = [p for p in pred.timexes if not (overlaps(p, aside) and not overlaps(p, kept))]
     counts["predictions set aside"] = len(pred.timexes) - len(preds)
     return (_with(gold, kept), _with(pred, preds), dict(sorted(counts.items())))
+
+
+def spec_ceiling(gold: Layers, texts: dict[str, str]) -> tuple[Layers, dict[str, int]]:
+    """What a tagger that follows SPEC 3.3 without error would write against this key: every
+    element the SPEC also takes as a timex, with the key's value (a SET period in the SPEC's
+    form); each pair of range endpoints as the one range the SPEC writes; nothing for the
+    elements the SPEC does not take. Scored against the whole key, it is the ceiling of the
+    raw figure; the counts say what keeps it below 1.0."""
+    kept, _aside, counts = _classify(gold.timexes, texts)
+    ranges = [a.model_copy(update={"id": f"{a.id}-{b.id}", "end": b.end, "text": texts[a.doc_id][a.start:b.end],
+                                   "value": f"{a.value}/{b.value}", "earliest": a.earliest, "latest": b.latest})
+              for a, b in _range_pairs(gold.timexes, texts)]
+    counts["ranges"] = len(ranges)
+    return _with(gold, sorted(kept + ranges, key=lambda t: (t.doc_id, t.start))), dict(sorted(counts.items()))
 
 
 def replace_value(t: Timex, value: str) -> Timex:

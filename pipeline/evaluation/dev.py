@@ -22,7 +22,7 @@ from .. import __version__
 from ..documents import read_document
 from .baseline import write_baseline
 from ..timexes.grammar import Grammar
-from .conventions import ranges_as_endpoints, spec_compatible
+from .conventions import ranges_as_endpoints, spec_ceiling, spec_compatible
 from .files import settings, write_json, write_text
 from .heideltime import unavailable as heideltime_unavailable
 from .heideltime import write_heideltime
@@ -105,9 +105,21 @@ def _scored_systems(corpus: DevCorpus, peers: dict[str, Path], view) -> dict:
     return result
 
 
+def _texts(corpus: DevCorpus) -> dict[str, str]:
+    return {d: read_document(corpus.texts / f"{d}.txt").text for d in _doc_ids(corpus.gold)}
+
+
+def _spec_ceiling(corpus: DevCorpus) -> dict:
+    """The raw value figure a tagger following the SPEC without error would reach against
+    the whole TIMEX2 key (conventions.spec_ceiling), and what keeps it below 1.0."""
+    gold = load_dir(corpus.gold, gold=True)
+    ideal, counts = spec_ceiling(gold, _texts(corpus))
+    return {"value": score(gold, ideal)[0]["timexes"]["value"], "counts": counts}
+
+
 def _spec_compatible(corpus: DevCorpus, peers: dict[str, Path]) -> dict:
     """The corpus scored with the TIMEX2-only categories set aside (pipeline and peers)."""
-    texts = {d: read_document(corpus.texts / f"{d}.txt").text for d in _doc_ids(corpus.gold)}
+    texts = _texts(corpus)
 
     def view(gold, pred):
         g, p, counts = spec_compatible(gold, pred, texts)
@@ -129,6 +141,7 @@ def evaluate_dev(config: Path, out: Path, peers: tuple[str, ...] = PEERS, log=pr
         summary["corpora"][corpus.name] = {"title": corpus.title, "unavailable": sorted(set(peers) - set(peer_dirs)),
                                            **result}
         if corpus.conventions == "timex2":
+            summary["corpora"][corpus.name]["timexes"]["spec_ceiling"] = _spec_ceiling(corpus)
             compatible = _spec_compatible(corpus, peer_dirs)
             write_json(out / f"{corpus.name}-spec" / "eval.json", compatible)
             summary["corpora"][f"{corpus.name}-spec"] = {
@@ -157,6 +170,16 @@ def _ranges_as_endpoints(corpus: DevCorpus, peers: dict[str, Path]) -> dict:
     return _scored_systems(corpus, peers, view)
 
 
+def _ceiling_line(ceiling: dict) -> str:
+    counts = ceiling["counts"]
+    unmarked = [f"{k} {v}" for k, v in counts.items() if k not in ("ranges", "range endpoint", "SET period") and v]
+    why = ([f"writes its {counts['ranges']} ranges as one timex each (TIMEX2: two)"] if counts.get("ranges") else []) + \
+          ([f"does not mark {', '.join(unmarked)}"] if unmarked else []) + \
+          ([f"writes {counts['SET period']} SET values as TIMEX3 periods"] if counts.get("SET period") else [])
+    return (f"Ceiling: a tagger following SPEC 3.3 without error scores value F1 {ceiling['value']['f']:.3f} "
+            f"against this whole key" + (": it " + "; it ".join(why) if why else "") + ".")
+
+
 def summary_markdown(summary: dict) -> str:
     """One table per corpus (pipeline and peers), with what was not run and what was set aside."""
     lines: list[str] = []
@@ -173,6 +196,9 @@ def summary_markdown(summary: dict) -> str:
         aside = result.get("timexes", {}).get("set_aside")
         if aside:
             lines += ["Set aside: " + ", ".join(f"{k} {v}" for k, v in aside.items()) + "."]
+        ceiling = result.get("timexes", {}).get("spec_ceiling")
+        if ceiling:
+            lines += [_ceiling_line(ceiling)]
         if "ranges_split" in result.get("timexes", {}):
             lines += [f"The pipeline's {result['timexes']['ranges_split']} ranges written as their endpoints."]
         lines += ["", readme_table(result)]

@@ -59,3 +59,25 @@ def test_ranges_as_endpoints_meet_a_timex2_key_element_by_element():
     before, after = (score(key, p)[0]["timexes"]["value"] for p in (layers, split))
     assert (before["tp"], before["fp"], before["fn"]) == (1, 1, 2)
     assert (after["tp"], after["fp"], after["fn"]) == (3, 0, 0)
+
+
+def test_spec_ceiling_is_the_key_as_the_spec_writes_it():
+    """The raw figure's ceiling: a tagger following the SPEC without error writes each pair
+    of TIMEX2 endpoints as one range and does not mark what the SPEC does not take
+    (`former`), so even it meets the key with misses and false positives."""
+    from pipeline.evaluation.conventions import spec_ceiling
+    from pipeline.evaluation.scoring import score
+    from pipeline.records import Region
+
+    gold = [_t("1712", {"val": "1712"}, 1, earliest="1712-01-01", latest="1712-12-31"),
+            _t("15", {"val": "1715"}, 2, earliest="1715-01-01", latest="1715-12-31"),
+            _t("1720", {"val": "1720"}, 3), _t("1722", {"val": "1722"}, 4),
+            _t("former", {"val": "PAST_REF"}, 5), _t("March", {"val": "1723-03"}, 9)]
+    key = Layers(timexes=gold, regions=[Region(doc_id="d", start=0, end=len(TEXT))], present=frozenset({"timexes"}))
+    ideal, counts = spec_ceiling(key, {"d": TEXT})
+    assert counts == {"range endpoint": 4, "ranges": 2, "reference word": 1}
+    assert [(t.text, t.value, t.earliest, t.latest) for t in ideal.timexes] == [
+        ("1712-15", "1712/1715", "1712-01-01", "1715-12-31"), ("1720 and 1722", "1720/1722", None, None),
+        ("March", "1723-03", None, None)]
+    value = score(key, ideal)[0]["timexes"]["value"]
+    assert (value["tp"], value["fp"], value["fn"]) == (1, 2, 5)

@@ -35,11 +35,13 @@ def test_two_corpora_with_the_baseline(tmp_path):
     assert summary["corpora"]["t2"]["events"] == {"status": "not annotated"}
     assert summary["corpora"]["t2-spec"]["timexes"]["value"]["f"] == 1.0
     assert summary["corpora"]["t2-endpoints"]["timexes"]["ranges_split"] == 0  # the test's gold has no range
+    assert summary["corpora"]["t2"]["timexes"]["spec_ceiling"]["value"]["f"] == 1.0  # nothing the SPEC leaves out
     md = (tmp_path / "out" / "eval.md").read_text()
     full_table, t2_table = md.split("**Timex only**")[0], md.split("**Timex only**")[1].split("**Timex only, SPEC")[0]
     assert "| layer | metric | pipeline | baseline |" in full_table
     assert "| Events | trigger classification F1 | 1.000 | not predicted |" in full_table
     assert "Events" not in t2_table and "| Timexes | value F1 | 1.000 |" in t2_table
+    assert "Ceiling: a tagger following SPEC 3.3 without error scores value F1 1.000 against this whole key" in t2_table
     assert "*no gold set yet*" in md
     assert json.loads((tmp_path / "out" / "full" / "eval.json").read_text())["peers"]["baseline"]["sentences"]["f"] > 0
     said.clear()
