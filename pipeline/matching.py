@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import numpy
+
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
@@ -59,12 +61,15 @@ class AnchoredMatcher:
         self.vocab = vocab
         # per pattern: its Matcher, and its anchor (attribute, word ids) or None
         self.entries: list[tuple[Matcher, tuple[int, frozenset[int]] | None]] = []
+        # per anchor attribute: the ids of all its anchor words (what _positions keeps)
+        self.anchor_words: dict[int, numpy.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
 
     def clear(self) -> None:
         self.entries = []
+        self.anchor_words = {}
 
     def add(self, label: str, pattern: list[dict]) -> None:
         matcher = Matcher(self.vocab, validate=True)
@@ -73,6 +78,8 @@ class AnchoredMatcher:
         if found is not None:
             attr, words = found
             found = (attr, frozenset(get_string_id(w) for w in words))
+            known = self.anchor_words.get(attr, numpy.empty(0, dtype="uint64"))
+            self.anchor_words[attr] = numpy.union1d(known, numpy.array(sorted(found[1]), dtype="uint64"))
         self.entries.append((matcher, found))
 
     def __call__(self, doc: Doc) -> list[Span]:
@@ -97,17 +104,20 @@ class AnchoredMatcher:
         return sorted(found)
 
     def _positions(self, doc: Doc) -> dict[int, dict[int, list[int]]]:
-        """For each anchor attribute: word id -> the token positions that have it. Plain
-        dicts, not numpy: a Doc holds few distinct words and most are looked up once,
-        so per-pattern array searches cost more than they save on short documents."""
-        attrs = sorted({a[0] for _, a in self.entries if a is not None})
+        """For each anchor attribute: anchor word id -> the token positions that have it.
+        Only anchor words are indexed: one numpy test per attribute keeps the tokens
+        that hold one of them (a few in a hundred), so the Python loop sees those only
+        instead of every token of the Doc. Plain dicts, not per-pattern array searches:
+        a Doc holds few distinct anchor words and most are looked up once."""
         positions: dict[int, dict[int, list[int]]] = {}
-        if not attrs:
+        if not self.anchor_words:
             return positions
-        rows = doc.to_array(attrs).reshape(len(doc), len(attrs)).T.tolist()
-        for attr, column in zip(attrs, rows):
+        attrs = sorted(self.anchor_words)
+        columns = doc.to_array(attrs).reshape(len(doc), len(attrs)).T
+        for attr, column in zip(attrs, columns):
             index: dict[int, list[int]] = {}
-            for i, word in enumerate(column):
+            hits = numpy.flatnonzero(numpy.isin(column, self.anchor_words[attr]))
+            for i, word in zip(hits.tolist(), column[hits].tolist()):
                 index.setdefault(word, []).append(i)
             positions[attr] = index
         return positions
