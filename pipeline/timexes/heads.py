@@ -32,6 +32,7 @@ _WORD = re.compile(r"\w")
 _MAX_CLASS = 4     # a wider class of characters ends the walk (`[0-9]`: ten heads of one digit)
 _MAX_HEAD = 4      # a prefix this long is enough to tell words apart; longer ones are cut
 _MAX_HEADS = 20000  # more ways to begin than this: give up (the caller scans everything)
+_MAX_KNOWN = 50000  # words whose rules HeadIndex keeps between texts (then it starts afresh)
 _STOP = ((), 0)    # a frame that ends the walk with the prefix read so far
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 # possessive repeats and atomic groups came with Python 3.11
@@ -179,6 +180,10 @@ class HeadIndex:
         self.lengths = sorted({len(p) for p in prefixes})
         self.digit = digit
         self.words = re.compile(r"\w+")
+        # word -> rules_of(word), kept from text to text: a corpus repeats its words
+        # (`the`, `in`, numbers), and a short document's sentences alone repeat few.
+        # Bounded (cleared at _MAX_KNOWN words) so that a long run's memory stays flat.
+        self.known: dict[str, tuple[int, ...]] = {}
 
     @classmethod
     def of(cls, patterns: list[re.Pattern]) -> "HeadIndex | None":
@@ -215,7 +220,9 @@ class HeadIndex:
         the patterns only there, past the end of the last match, is the same scan;
         `pattern.match(text, pos)` still sees the text before pos (lookbehinds)."""
         end = 0
-        known: dict[str, tuple[int, ...]] = {}  # a text repeats its words
+        known = self.known
+        if len(known) > _MAX_KNOWN:
+            known.clear()
         for word in self.words.finditer(text):
             start = word.start()
             if start < end:
