@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
@@ -170,7 +171,7 @@ class TriggerPhrases:
     def __call__(self, sent: Span) -> list[tuple[int, int, int]]:
         """(match id, start, end) of the phrases in a sentence, in Doc token offsets,
         ordered by start, then end, then the phrase's place in the table."""
-        lemmas = {t.lemma_.lower() for t in sent}
+        lemmas = _lemmas(sent)
         candidates = self.unanchored + [(rank, m) for word in lemmas for rest, rank, m in self.by_word.get(word, ())
                                         if all(alts & lemmas for alts in rest)]
         found = set()
@@ -178,6 +179,15 @@ class TriggerPhrases:
             for match_id, s, e in matcher(sent):
                 found.add((s + sent.start, e + sent.start, rank, match_id))
         return [(match_id, s, e) for s, e, _, match_id in sorted(found)]
+
+
+def _lemmas(sent: Span) -> set[str]:
+    """The sentence's lemmas in lower case, as `{t.lemma_.lower() for t in sent}`, read
+    from the Doc's LEMMA column: each distinct lemma is looked up once, and no Token
+    object is made for each word of every sentence."""
+    strings = sent.doc.vocab.strings
+    ids = sent.doc.to_array(LEMMA)[sent.start:sent.end]
+    return {strings[i].lower() for i in set(ids.tolist())}
 
 
 def _phrase_pattern(phrase: str) -> list[dict]:
