@@ -24,9 +24,13 @@ as a mention of the subject (`Wrenfield sailed ...` after `Tobias Wrenfield`).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from itertools import islice
 
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, LOWER, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import EventRules, Lexicon, lemma
@@ -44,12 +48,14 @@ GROUP_LABELS = {"NORP", "ORG", "GPE"}
 def _paragraphs(doc: Doc) -> dict[int, int]:
     """Sentence start token -> paragraph (segments' attribute, else count of line breaks)."""
     starts = {seg.start: seg._.paragraph for seg in doc.spans.get("segments", []) if seg._.paragraph is not None}
-    text = doc.text  # built anew on every access: once here
+    text = None  # Doc.text is built anew from every token on each access: once, and only if needed
     out, breaks, counted = {}, 0, 0  # line breaks before `counted`, counted once over the text
     for s in doc.sents:
         if s.start in starts:
             out[s.start] = starts[s.start]
             continue
+        if text is None:
+            text = doc.text
         breaks += text.count("\n", counted, s.start_char)
         counted = s.start_char
         out[s.start] = breaks
@@ -181,6 +187,7 @@ def resolve(lx: Lexicon, doc: Doc) -> dict[int, str]:
     para, subjects, mentions, people = None, [], [], []
     paragraphs = _paragraphs(doc)
     main_surname = _surname(main)
+    relevant = _relevant_tokens(lx, doc, main_surname)
     for sent in doc.sents:
         p = paragraphs[sent.start]
         if p != para:
@@ -188,7 +195,7 @@ def resolve(lx: Lexicon, doc: Doc) -> dict[int, str]:
         sent_subjects: list[tuple[int, _Ref]] = []
         sent_people: list[_Ref] = []
         root, unnamed = sent.root, False  # Span.root scans the sentence: once per sentence
-        for tok in sent:
+        for tok in (doc[i] for i in relevant[bisect_left(relevant, sent.start):bisect_left(relevant, sent.end)]):
             unnamed = unnamed or _unnamed_plural_subject(tok, root, resolved)
             low = tok.lower_
             surname = _bare_surname(tok, main_surname)
@@ -225,6 +232,22 @@ def resolve(lx: Lexicon, doc: Doc) -> dict[int, str]:
         subjects.append([r for _, r in sent_subjects])
         people.append(_people(unnamed, sent_people, sent_subjects))
     return {i: r.name for i, r in resolved.items()}
+
+
+def _relevant_tokens(lx: Lexicon, doc: Doc, surname: str | None) -> list[int]:
+    """The tokens `resolve` can learn or change anything at, in order: subjects, words
+    of an entity, the pronouns it resolves and the main subject's bare surname. Every
+    other word goes through its loop untouched; they are skipped here, found from the
+    Doc's columns, so that no Token is made for each of them."""
+    if not len(doc):
+        return []
+    cols = doc.to_array([DEP, ENT_TYPE, LOWER, ORTH])
+    subjects = [doc.vocab.strings["nsubj"], doc.vocab.strings["nsubjpass"]]
+    pronouns = [get_string_id(w) for w in lx.rules.pronouns]
+    keep = numpy.isin(cols[:, 0], subjects) | (cols[:, 1] != 0) | numpy.isin(cols[:, 2], pronouns)
+    if surname is not None:
+        keep |= cols[:, 3] == get_string_id(surname)
+    return numpy.flatnonzero(keep).tolist()
 
 
 def _clause_subjects(lx: Lexicon, tok: Token, resolved: dict[int, _Ref]) -> set[str]:
