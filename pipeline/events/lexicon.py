@@ -42,6 +42,10 @@ class EventRules:
         plain = {lem for (lem, pos) in self.trigger_table if pos == "NOUN"}
         senses = {k.split("/")[0] for k in data["senses"] if k.endswith("/NOUN")}
         self.noun_triggers = frozenset(plain | senses)  # `launched an attack` is no Enact
+        # every lemma a single word can be a trigger with (the table's or a sense rule's):
+        # find_triggers looks at the words that have one of them and at no other
+        self.trigger_lemmas = frozenset({lem for lem, _ in self.trigger_table}
+                                        | {k.rsplit("/", 1)[0] for k in data["senses"]})
         classes = self.word_classes  # pronoun forms (lexicon.json)
         self.personal, self.feminine = classes["personal_pronouns"], classes["feminine_pronouns"]
         self.plural, self.neuter = classes["plural_pronouns"], classes["neuter_pronouns"]

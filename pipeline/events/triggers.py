@@ -190,6 +190,18 @@ def _lemmas(sent: Span) -> set[str]:
     return {strings[i].lower() for i in set(ids.tolist())}
 
 
+def _possible_words(lx: Lexicon, sent: Span) -> list[Token]:
+    """The words of a sentence, in order, whose lemma (lower case) is one a single-word
+    trigger can have (EventRules.trigger_lemmas): the only ones find_triggers can make
+    a trigger of. Read from the Doc's LEMMA column, each distinct lemma tested once,
+    so no Token is made for the nine words in ten that could not be one."""
+    doc = sent.doc
+    strings = doc.vocab.strings
+    ids = doc.to_array(LEMMA)[sent.start:sent.end].tolist()
+    wanted = {i for i in set(ids) if strings[i].lower() in lx.rules.trigger_lemmas}
+    return [doc[sent.start + k] for k, i in enumerate(ids) if i in wanted]
+
+
 def _phrase_pattern(phrase: str) -> list[dict]:
     """A phrase of phrases.json as a token pattern: words match lemmas (`|` alternatives,
     capitalised forms too), `word?` is optional, `*` is one optional non-punctuation token."""
@@ -228,7 +240,7 @@ def find_triggers(lx: Lexicon, doc: Doc, sent: Span, phrases: TriggerPhrases,
         if types:
             used.update(range(s, e))
     heads = lx.word_classes["non_event_heads"]
-    for tok in sent:
+    for tok in _possible_words(lx, sent):
         if tok.i in used or tok.i in blocked:
             continue
         pos = coarse_pos(tok)
