@@ -22,7 +22,7 @@ from .. import extensions as ext
 from ..matching import AnchoredMatcher
 from ..rules import RuleFiles
 from . import canonical
-from .labels import LabelRules, place_token_index
+from .labels import LabelRules, place_token_index, string_ids, tokens_with
 
 TIME_LABELS = {"DATE", "TIME"}
 
@@ -277,7 +277,7 @@ def _short_forms(doc: Doc, kept: list[tuple[Span, bool]], rules: LabelRules) -> 
     out = [(Span(doc, s.start, s.end, label="ORG"), True) if s.label_ not in ("ORG", "NORP", "LOC") and short(s.start, s.end)
            else (s, c) for s, c in kept]  # a group (`the Jacobins`), a region (`the North`) stay one
     covered = {i for s, _ in out for i in range(s.start, s.end)}
-    out += [(Span(doc, t.i, t.i + 1, label="ORG"), True) for t in doc
+    out += [(Span(doc, t.i, t.i + 1, label="ORG"), True) for t in tokens_with(doc, ORTH, string_ids(heads))
             if t.i not in covered and t.pos_ in ("PROPN", "NOUN") and short(t.i, t.i + 1)]
     return out
 

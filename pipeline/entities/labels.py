@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import DEP, ENT_IOB, LOWER, POS
+from spacy.attrs import DEP, ENT_IOB, IS_TITLE, LOWER, ORTH, POS
 from spacy.parts_of_speech import PROPN
-from spacy.tokens import Doc, Span
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
 
 QUOTES = set("\"'“”‘’«»`")
 TRIM_END = QUOTES | set(",.;:!?)]}–—-")
@@ -69,6 +70,10 @@ class LabelRules:
         self.person_passive_verbs = set(r["person_passive_verbs"])
         self.gendered = set(r["gendered_pronouns"])
         self.regnal = set(r["regnal_numerals"])
+        # the word lists a rule looks for in every Doc, as string ids (see tokens_with);
+        # the rules still test the sets themselves, these only skip the other words
+        self.ids = {"regnal": string_ids(self.regnal), "work_cues": string_ids(self.work_cues),
+                    "person_noun_ends": string_ids(self.person_noun_ends)}
 
     # -- spans ---------------------------------------------------------------
     def trim(self, span: Span) -> Span | None:
@@ -266,7 +271,7 @@ class LabelRules:
         spans it makes of `between X II`); PERSON. Not a name's head word
         (`War II`) nor a demonym."""
         found = []
-        for token in doc:
+        for token in tokens_with(doc, ORTH, self.ids["regnal"]):
             if token.text not in self.regnal or token.i == 0:
                 continue
             name = doc[token.i - 1]
@@ -314,7 +319,7 @@ class LabelRules:
         """Title-case runs right after a work cue (`his book, X`, `the novel X`,
         `titled X`, `published X`): titles of works the model rarely finds."""
         found = []
-        for token in doc:
+        for token in tokens_with(doc, LOWER, self.ids["work_cues"]):
             if token.lower_ not in self.work_cues:
                 continue
             i = token.i + 1
@@ -396,7 +401,7 @@ class LabelRules:
         `Carthaginian citizens`, `Royalist efforts`), not at a sentence's start; and a
         plural demonym standing as a noun phrase (`taken by the Greeks`). NORP."""
         found = []
-        for token in doc:
+        for token in tokens_with(doc, IS_TITLE, _TRUE):  # title-case words only, from the Doc's column
             if token.i in covered or not token.is_title:
                 continue
             if token.text in self.demonyms and token.tag_ in ("NNPS", "NNS") and token.dep_ in GROUP_NOUN_DEPS:
@@ -550,7 +555,7 @@ class LabelRules:
         """Runs of one to three title-case proper nouns right after a lower-case noun for
         a person (`the satrap X`), found by the model or not: PERSON (see person_noun_label)."""
         found = []
-        for token in doc:
+        for token in tokens_with(doc, ORTH, self.ids["person_noun_ends"]):
             # cheap test first: the noun's (last) word, then the full check
             if token.text not in self.person_noun_ends or not self.person_noun_before(doc, token.i + 1):
                 continue
@@ -603,7 +608,11 @@ class LabelRules:
         above all after a heading repeating it; the document's people include it. One
         word is left alone: `Athens was the leader of the league`."""
         names = set()
-        for token in doc:
+        if not len(doc):
+            return names
+        cols = doc.to_array([POS, DEP])  # proper-noun subjects only, found from the Doc's columns
+        rows = numpy.flatnonzero((cols[:, 0] == PROPN) & (cols[:, 1] == doc.vocab.strings["nsubj"])).tolist()
+        for token in (doc[i] for i in rows):
             if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.head.lemma_ != "be":
                 continue
             if not any(c.dep_ == "attr" and c.pos_ == "NOUN" and c.lemma_.lower() in self.person_nouns
@@ -657,6 +666,24 @@ class LabelRules:
         if span.label_ == "ORG" and self.last_word.get(span.text) == "ORG":
             return None  # `to Parliament`, `from the Navy`: an organisation's head word alone
         return "GPE"
+
+
+_TRUE = (1,)  # a boolean column's value for true
+
+
+def string_ids(words) -> numpy.ndarray:
+    """The string ids of some words, sorted, to test a Doc's ORTH or LOWER column with."""
+    return numpy.array(sorted({get_string_id(w) for w in words}), dtype="uint64")
+
+
+def tokens_with(doc: Doc, attr: int, ids: numpy.ndarray | tuple[int, ...]) -> list[Token]:
+    """The tokens of doc, in order, whose attribute `attr` (ORTH, LOWER, IS_TITLE ...)
+    has one of the values `ids`. Why: a rule that looks for a few words (a regnal
+    numeral, a work cue) would otherwise make a Token object for every word of the Doc
+    only to test it; one numpy test over the Doc's column skips the others."""
+    if not len(doc):
+        return []
+    return [doc[i] for i in numpy.flatnonzero(numpy.isin(doc.to_array(attr), ids)).tolist()]
 
 
 def _names_at_place(span: Span) -> bool:
