@@ -96,10 +96,11 @@ class Narrative:
             if not ref:
                 return None, None
             y, m, d = ref[2]
-            if unit == "decade":
-                return (f"{y // 10:03d}" if y > 0 else None), ref[1]
+            if unit in ("decade", "century"):
+                period = _period(y, unit, 0)
+                return (period, ref[1]) if period else (None, None)
             return _format(y, m if unit in ("month", "week", "day") else None, d if unit in ("week", "day") else None), ref[1]
-        if kind in ("month", "next_month", "previous_month", "season", "next_season"):
+        if kind in ("month", "next_month", "previous_month", "season", "next_season", "previous_season"):
             ref = self._latest("year")
             if not ref:
                 return None, None
@@ -119,6 +120,10 @@ class Narrative:
                 y -= 1 if m is None or m <= target else 0
             elif kind == "next_season":
                 y += 1 if m is None or m >= SEASON_MONTHS[target][0] else 0
+            elif kind == "previous_season":  # `last winter` said in January 1918: the one before 1917-WI
+                if target == "WI" and m in (1, 2):
+                    y, m = y - 1, m + 12
+                y -= 0 if m is not None and m > SEASON_MONTHS[target][1] else 1
             year = year_value(y)
             if year is None:
                 return None, None
@@ -137,12 +142,27 @@ class Narrative:
                 return value, None
             day = _format(*civil(day_number(*ref[2]) + relation[2]))
             return (f"{day}{relation[1]}", ref[1]) if day else (value, None)
+        if kind == "weekday":  # ("weekday", ISO day 1-7, direction 1 / -1 / 0, time of day)
+            ref = self._latest("year")
+            if not ref or not ref[2][2]:
+                return value, None  # no day to count from: what is known (`XXXX-WXX-4`), SPEC 3.3
+            target, direction, t = relation[1:]
+            days = day_number(*ref[2])
+            weekday = (days + 3) % 7 + 1  # 1970-01-01 was a Thursday
+            ahead, back = (target - weekday) % 7, (weekday - target) % 7
+            step = (ahead or 7) if direction > 0 else -(back or 7) if direction < 0 else -back if flashback else ahead
+            day = _format(*civil(days + step))
+            return (f"{day}{t}", ref[1]) if day else (value, None)
         if kind == "month_time":  # `night attacks`: the year and month of the story's latest month
             ref = self._latest("month")
             if not ref:
                 return value, None
             month = _format(ref[2][0], ref[2][1], None)
             return (f"{month}-XX{relation[1]}", ref[1]) if month else (value, None)
+        if kind == "step":  # `the following decade`, `the previous century`: the whole period next to the story's
+            ref = self._latest("year")
+            period = _period(ref[2][0], relation[1], relation[2]) if ref else None
+            return (period, ref[1]) if period else (None, None)
         if kind == "shift":  # ("shift", unit, n[, direction of a vague shift: 1 or -1])
             unit, n = relation[1], relation[2]
             ref = self._latest("year")
@@ -175,6 +195,19 @@ def _rollover(ref_month: int | None, month: int | None, flashback: bool) -> int:
     than the reference's was tried and dropped: `By May, the army had taken ...` is
     no flashback, and such sentences are common.)"""
     return int(bool(ref_month and month and ref_month - month > 6 and not flashback))
+
+
+def _period(y: int, unit: str, n: int) -> str | None:
+    """TIMEX3 value of the decade or century n periods after (n < 0: before) the one
+    holding astronomical year y: 1720 -> `172`, `17`; the next: `173`, `18`. Years BC count
+    down: 490 BC is in `BC049` (499-490 BC) and `BC04`, the next decade is `BC048`. None
+    where the count would cross the era (no decade `000` before year 1)."""
+    size, digits = (10, 3) if unit == "decade" else (100, 2)
+    if y > 0:
+        index = y // size + n
+        return f"{index:0{digits}d}" if index >= 0 and (index > 0 or n == 0) else None
+    index = (1 - y) // size - n
+    return f"BC{index:0{digits}d}" if index >= 0 else None
 
 
 def _format(y: int, m: int | None, d: int | None) -> str | None:

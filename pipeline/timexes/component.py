@@ -89,16 +89,17 @@ class TimexStage(RuleFiles):
                 anchor = partner[1]
             value = parsed.value
             story = in_story(span, self.lx, later=_after_story(value, narrative.current()))
-            if parsed.relation and parsed.relation[0] == "dct" and _quoted(text, start, self.lx):
-                # `"We attack tomorrow," he said`: the speaker's day is the story's, not --dct
-                value, anchor = narrative.resolve(None, ("shift",) + parsed.relation[1:])
+            if parsed.relation and parsed.relation[0] == "dct":
+                # decision 65: the creation date's (--dct), unless quoted (`"We attack tomorrow," he
+                # said`: the speaker's day is the story's); without --dct the story's, as reported
+                # speech is told from it; with neither, what is known (`XXXX`). Never the story's step.
+                if self.dct and not _quoted(text, start, self.lx):
+                    value, anchor = self._from_dct(parsed.relation), None
+                else:
+                    value, anchor = narrative.resolve(None, _story_relation(parsed.relation))
                 if value is None:
-                    continue
-            elif parsed.relation and parsed.relation[0] == "dct":
-                value = from_dct(self.dct, parsed.relation[1], parsed.relation[2])
-                story = False  # the document's date, not the story's
-                if value is None:
-                    continue  # `yesterday` with no creation date: not guessed
+                    value, anchor = parsed.value, None
+                story = False
             elif (clock := _time_of_any_day(parsed)) and (day := self._following_day(text, end, found, narrative)):
                 # `at 5:30 a.m. on 6 June 1944`: that day's; the day itself is the story's next step
                 value, anchor, story = f"{day[0]}{clock}", day[1], False
@@ -122,6 +123,7 @@ class TimexStage(RuleFiles):
                 # `two decades earlier` looks back without moving the story there
                 ref = value.split("/")[-1] if parsed.relation and value else value
                 backward = parsed.relation and (parsed.relation[0] == "previous_month" or (
+                    parsed.relation[0] == "weekday" and parsed.relation[2] < 0) or (
                     parsed.relation[0] == "shift" and (parsed.relation[2] < 0 or parsed.relation[3:] == (-1,))))
                 narrative.add(ref, (span.start_char, span.end_char), story and not backward)
             earliest, latest = interval(value.split("T")[0] if value and parsed.type == "TIME" else value, parsed.type)
@@ -177,6 +179,15 @@ class TimexStage(RuleFiles):
         if not marked or info["type"] != "DATE" or not info["value"] or len(info["value"]) != len(parsed.value):
             return None
         return prev
+
+    def _from_dct(self, relation: tuple) -> str | None:
+        """A deictic expression's value from the creation date: `last year` (from_dct), or a
+        season (`next summer`) as the story would date it if the creation date were its day."""
+        if relation[1] == "season":
+            seeded = Narrative()
+            seeded.add(self.dct, None)
+            return seeded.resolve(None, _story_relation(relation))[0]
+        return from_dct(self.dct, relation[1], relation[2])
 
     def _sentence_year(self, doc: Doc, text: str, end: int, found: list, season: str) -> str | None:
         """The year of the first dated expression after a season in an operation's name
@@ -493,6 +504,14 @@ def _coordinated_year(text: str, end: int, found: list, parsed, between: re.Patt
                 return (year.group(0), (start, stop)) if year else None
             return None
     return None
+
+
+def _story_relation(relation: tuple) -> tuple:
+    """The story's reading of a deictic relation ("dct", unit, n[, season]): `next year` as
+    `the following year`, `last winter` as the winter before the story's time."""
+    if relation[1] == "season":
+        return ("next_season" if relation[2] > 0 else "previous_season", relation[3])
+    return ("shift",) + relation[1:]
 
 
 def from_dct(dct: str | None, unit: str, n: int) -> str | None:

@@ -247,6 +247,13 @@ class Normaliser:
         if kind == "of_that_year":  # `July 25 of that year`: the year of the reference, no rollover
             value = self.calendar_value(self.rx["same_year_tail"].sub("", text))
             return Parsed("DATE", value, None, ("year", "same")) if value and value.startswith("XXXX") else None
+        if kind == "weekday":  # `on Thursday`, `the following Monday`, `that Sunday night` (decision 64)
+            m = self.rx["weekday_value"].match(text)
+            head, part = (m.group(1) or "").lower(), lx["parts_of_day"].get((m.group(3) or "").lower())
+            day = lx["weekdays"][m.group(2).capitalize()]
+            t = f"T{part}" if part else ""
+            return Parsed("TIME" if part else "DATE", f"XXXX-WXX-{day}{t}", None,
+                          ("weekday", day, lx["weekday_directions"].get(head, 0), t))
         if kind == "day_of_month":  # `on the 14th`: a day of the story's month
             return Parsed("DATE", None, None, ("day_of_month", int(re.search(r"[0-9]+", text).group(0))))
         if kind == "of_other_year":  # `early March of the following year`: in the year after (before) the reference's
@@ -341,7 +348,7 @@ class Normaliser:
             if not n or code not in ("Y", "M", "W", "D", "H"):
                 return None
             return Parsed("DURATION", f"PT{n:g}H" if code == "H" else f"P{n:g}{code}")
-        if kind == "duration":
+        if kind in ("duration", "stretch"):  # `for the next year`: a stretch of time, not the calendar year (decision 63)
             return self._duration(low)
         if kind == "shift":  # `two days later`, `about a week earlier` (APPROX)
             mod = None
@@ -372,11 +379,15 @@ class Normaliser:
             m = self.rx["unit_part_value"].match(text)
             unit = lx["calendar_units"][m.group(1).lower()]
             return Parsed("DATE", None, lx["unit_parts"][m.group(2).lower()], ("same", unit))
-        if kind == "deictic":  # resolved against the document creation date, if any
+        if kind == "deictic":  # against the creation date, else the story's (decision 65); the value keeps what is known
             if low in lx["deictic_days"]:
-                return Parsed("DATE", None, None, ("dct", "day", lx["deictic_days"][low]))
+                return Parsed("DATE", _UNKNOWN["day"], None, ("dct", "day", lx["deictic_days"][low]))
             direction, unit = low.split()
-            return Parsed("DATE", None, None, ("dct", lx["calendar_units"][unit], lx["deictic_directions"][direction]))
+            if unit in lx["seasons"]:  # `next summer`, `last winter`
+                season = lx["seasons"][unit]
+                return Parsed("DATE", f"XXXX-{season}", None, ("dct", "season", lx["deictic_directions"][direction], season))
+            unit = lx["calendar_units"][unit]
+            return Parsed("DATE", _UNKNOWN[unit], None, ("dct", unit, lx["deictic_directions"][direction]))
         # calendar kinds: date, month_alone, season, quarter, decade, century, range_words
         rest, mod = self.strip_mod(text)
         if kind == "season":
@@ -455,8 +466,8 @@ class Normaliser:
         season = lx["seasons"].get(last.lower())
         unit = lx["calendar_units"].get(last.lower())
         rest, mod = self.strip_mod(text)
-        if mod and lx["calendar_units"].get(self.rx["article_lead_the"].sub("", rest.lower())) in ("year", "month"):
-            return Parsed("DATE", None, mod, ("same", unit))  # `the end of the year`
+        if mod and lx["calendar_units"].get(self.rx["article_lead_the"].sub("", rest.lower())) in _PERIODS + ("month",):
+            return Parsed("DATE", None, mod, ("same", unit))  # `the end of the year`, `the end of the decade`
         if mod and rest != text:  # `the end of that year`, `the start of the following month`
             if re.search(r"(?i)\bthe\s$", text[: len(text) - len(rest)]):
                 rest = text[len(text) - len(rest) - 4:]  # strip_mod also took `the` of `the following`
@@ -465,14 +476,16 @@ class Normaliser:
         head = low[: low.rfind(" ")].strip()
         head = self.rx["anaphoric_lead"].sub("", head)
         if head in lx["anaphoric_next"]:
-            if unit == "decade":  # `the next decade`: a stretch of time, not a calendar decade
-                return Parsed("DURATION", "P1DE")
+            if unit in _PERIODS[1:]:  # `the following decade`: the calendar decade after the story's (decision 63)
+                return Parsed("DATE", None, None, ("step", unit, 1))
             if month:
                 return Parsed("DATE", None, None, ("next_month", month))
             if season:
                 return Parsed("DATE", None, None, ("next_season", season))
             return Parsed("DATE", None, None, ("shift", unit, 1)) if unit else None
         if head in lx["anaphoric_prev"]:
+            if unit in _PERIODS[1:]:  # `the previous century`
+                return Parsed("DATE", None, None, ("step", unit, -1))
             if month:
                 return Parsed("DATE", None, None, ("previous_month", month))
             return Parsed("DATE", None, None, ("shift", unit, -1)) if unit else None
@@ -482,6 +495,14 @@ class Normaliser:
             return Parsed("DATE", None, None, ("season", season))
         return Parsed("DATE", None, None, ("same", unit)) if unit else None
 
+
+# The value of a deictic expression with nothing to resolve it from: what it says is
+# known (SPEC 3.3: `XXXX-02-29`), the rest unknown.
+_UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}
+
+# Calendar units whose value is a whole period of years (`1720`, `172`, `17`): a part of
+# one (`the end of the decade`) or the next one (`the following century`) is that period.
+_PERIODS = ("year", "decade", "century")
 
 # The anchoring's names of the lexicon's unit codes (language-neutral identifiers).
 _UNIT_NAMES = {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade", "CE": "century",
