@@ -142,6 +142,13 @@ class Narrative:
                 return value, None
             day = _format(*civil(day_number(*ref[2]) + relation[2]))
             return (f"{day}{relation[1]}", ref[1]) if day else (value, None)
+        if kind == "short_year":  # `'99` told in 1917: 1899, the nearest year written so
+            ref = self._latest("year")
+            if not ref or ref[2][0] <= 0:
+                return None, None
+            y, n = ref[2][0], relation[1]
+            year = min((c * 100 + n for c in (y // 100 - 1, y // 100, y // 100 + 1)), key=lambda c: (abs(c - y), c))
+            return year_value(year), ref[1]
         if kind == "weekday":  # ("weekday", ISO day 1-7, direction 1 / -1 / 0, time of day)
             ref = self._latest("year")
             if not ref or not ref[2][2]:

@@ -59,6 +59,8 @@ class TimexStage(RuleFiles):
             parsed = self.normaliser.parse(kind, readings.get((start, end), text[start:end]))
             if parsed is None:
                 continue
+            if kind == "anaphoric":
+                parsed = self._stretch(doc, start, parsed) or parsed
             if kind == "season_in_name":
                 named = self.grammar.patterns["season_name_year"].match(text, end)
                 year = self.normaliser.absolute_value(named.group(1)) if named else None  # `the Spring Offensive of 1918`
@@ -108,8 +110,8 @@ class TimexStage(RuleFiles):
                 if value is None:
                     continue
                 anchor = key
-                if parsed.relation[0] == "month_time":
-                    story = False  # `night attacks` name how, not a step of the story's time
+                if parsed.relation[0] in ("month_time", "short_year"):
+                    story = False  # `night attacks` name how, `the Club of '89` names: no step of the story's time
             elif story and span.start > span.sent.root.i and (
                     _aside(text, narrative.current(), value, start) or _in_relative_clause(span) and
                     _same_paragraph(text, narrative.current(), start)):
@@ -142,8 +144,11 @@ class TimexStage(RuleFiles):
         found, readings = [], {}
         for k, s, e in self.grammar.find(text):
             if not self._plausible(doc, text, s, e, k) or (
-                    k not in ("season_in_name", "duration_in_name") and _inside_name(text[s:e], s, e, names)):  # decisions 51, 60
+                    k not in ("season_in_name", "duration_in_name", "short_year") and
+                    _inside_name(text[s:e], s, e, names)):  # decisions 51, 60; a year in a name is a timex (4)
                 continue
+            if k == "short_year":
+                s -= 1  # the apostrophe is part of `'99`
             if k == "day_list":
                 listed = _listed_days(text, s, e, self.grammar.patterns["day_list_parts"])
                 found += [(a, b, "listed_day") for a, b, _ in listed]
@@ -179,6 +184,23 @@ class TimexStage(RuleFiles):
         if not marked or info["type"] != "DATE" or not info["value"] or len(info["value"]) != len(parsed.value):
             return None
         return prev
+
+    def _stretch(self, doc: Doc, start: int, parsed):
+        """`continued for the next year`, `within the following decade`: a stretch of time, a
+        DURATION of one unit (decision 63), when the next or previous unit follows one of
+        `stretch_prepositions` that hangs on a verb; `a campaign for the following year`, `26,496
+        for the previous year` (on a noun or a number) name the calendar unit."""
+        relation = parsed.relation
+        if not relation or relation[0] not in ("shift", "step") or abs(relation[2]) != 1 or relation[3:]:
+            return None
+        code = self.lx["units"].get(relation[1])
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if code is None or span is None or span.start == 0:
+            return None
+        before = doc[span.start - 1]
+        if before.lower_ not in self.lx["stretch_prepositions"] or before.head.pos_ not in ("VERB", "AUX"):
+            return None
+        return type(parsed)("DURATION", f"P1{code}")
 
     def _from_dct(self, relation: tuple) -> str | None:
         """A deictic expression's value from the creation date: `last year` (from_dct), or a

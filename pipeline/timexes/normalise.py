@@ -290,6 +290,10 @@ class Normaliser:
                 return None
             t = part if part.startswith("T") else f"T{part}"
             head = low[: low.rfind(" ")] if " " in low else ""
+            first, _, rest = low.partition(" ")
+            if first in lx["mods"] and head not in lx["mods"]:  # `early the next morning`: that part, START
+                inner = self.parse(kind, text[len(first) + 1:])
+                return Parsed(inner.type, inner.value, lx["mods"][first], inner.relation) if inner else None
             if head.removeprefix("the ") in lx["mods"]:  # `late afternoon`, `the early morning`
                 return Parsed("TIME", f"XXXX-XX-XX{t}", lx["mods"][head.removeprefix("the ")])
             if head in lx["anaphoric_same"]:
@@ -301,6 +305,8 @@ class Normaliser:
             if ":" in t:  # `at noon`, `by midnight`: a clock time, on the story's day like `at 12:00`
                 return Parsed("TIME", f"XXXX-XX-XX{t}", None, ("day_time", t, 0))
             return Parsed("TIME", f"XXXX-XX-XX{t}")
+        if kind == "short_year":  # `'99`: the year with those digits nearest the story's (decision 66)
+            return Parsed("DATE", None, None, ("short_year", int(text[-2:])))
         if kind == "early_year":  # `in 476`; BC when the story is (anchoring.py)
             nums = re.findall(r"[0-9]+", text)
             if len(nums) > 1 and len(nums[1]) < len(nums[0]):
@@ -322,14 +328,17 @@ class Normaliser:
                 return None
             return Parsed("TIME", f"{value}T{code}", None, ("year",) if value.startswith("XXXX") else None)
         if kind == "part_of_date":
-            m = self.rx["part_of_date_value"].match(text)
+            m, lead = self.rx["part_of_date_value"].match(text), None
+            if m is None:  # `early in the morning of 29 April 1975`: START
+                text, lead = self.strip_mod(text)
+                m = self.rx["part_of_date_value"].match(text)
             day = self.absolute_value(m.group(2)) if m else None
             if day and "/" in day:  # `the night of 17-18 July 1936`: the part of the first day
                 day = day.split("/")[0]
             if not day or len(day) != 10:
                 return None
             part, mod = lx["parts_of_date"][m.group(1).lower()]
-            return Parsed("TIME", f"{day}T{part}", mod, ("year",) if day.startswith("XXXX") else None)
+            return Parsed("TIME", f"{day}T{part}", lead or mod, ("year",) if day.startswith("XXXX") else None)
         if kind == "age":  # `at age 12`, `the age of eight or nine` (APPROX), `at age seventy-nine`
             said = self.rx["age_value"].search(low).group(1).strip()
             mod = None
@@ -348,7 +357,7 @@ class Normaliser:
             if not n or code not in ("Y", "M", "W", "D", "H"):
                 return None
             return Parsed("DURATION", f"PT{n:g}H" if code == "H" else f"P{n:g}{code}")
-        if kind in ("duration", "stretch"):  # `for the next year`: a stretch of time, not the calendar year (decision 63)
+        if kind == "duration":
             return self._duration(low)
         if kind == "shift":  # `two days later`, `about a week earlier` (APPROX)
             mod = None
@@ -423,6 +432,7 @@ class Normaliser:
         """`three years`, `about a week` (APPROX), `more than a century` (AFTER: longer than),
         `less than two weeks` (BEFORE), `the coming years`, `decades` (PXY)."""
         lx = self.lx
+        low = self.rx["age_suffix"].sub("", low)  # `18 years old`, `26 years of age`: an age, P18Y
         for word in self._duration_mods:
             if low.startswith(word + " "):
                 found = self._duration(low[len(word) + 1:])
