@@ -384,6 +384,8 @@ class Normaliser:
             return Parsed("DATE", None, None, ("shift", lx["calendar_units"][unit], lx["adjacent_shifts"][word]))
         if kind == "anaphoric":
             return self._anaphoric(text)
+        if kind == "unit_of_event":  # `the last month of the war`: of the story's year (decision 30)
+            return Parsed("DATE", None, None, ("same", "year"))
         if kind == "unit_part":  # `at month's end`, `by the year's close`: a part of the story's month or year
             m = self.rx["unit_part_value"].match(text)
             unit = lx["calendar_units"][m.group(1).lower()]
@@ -432,7 +434,7 @@ class Normaliser:
         """`three years`, `about a week` (APPROX), `more than a century` (AFTER: longer than),
         `less than two weeks` (BEFORE), `the coming years`, `decades` (PXY)."""
         lx = self.lx
-        low = self.rx["age_suffix"].sub("", low)  # `18 years old`, `26 years of age`: an age, P18Y
+        low = self.rx["age_suffix"].sub("", low)  # `18 years old`, `26 years of age`, `a year's time`: P18Y, P1Y
         for word in self._duration_mods:
             if low.startswith(word + " "):
                 found = self._duration(low[len(word) + 1:])

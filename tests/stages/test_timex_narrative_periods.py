@@ -178,3 +178,33 @@ def test_other_classes(nlp, text, expression, type_, value, mod, earliest, lates
 def test_apostrophe_numbers_that_are_no_years(nlp, text):
     doc = nlp(text)
     assert [s.text for s in doc.spans[ext.TIMEXES] if s.text.startswith("'")] == []
+
+
+# Regions classes (decision 67): `the day following`, a unit of an event, `a year's time`, `this period`
+REGIONS = [
+    ("On 11 May 1865 the general gave up his brigade and the day following saw the last forts yield.",
+     "the day following", "DATE", "1865-05-12", None, "1865-05-12", "1865-05-12"),
+    ("In August 1945, in the last month of the Second World War, the army attacked.",
+     "the last month", "DATE", "1945", None, "1945-01-01", "1945-12-31"),
+    ("In August 1945, in the last month of the Second World War, the army attacked. Later in the year, the general fled.",
+     "Later in the year", "DATE", "1945", None, "1945-01-01", "1945-12-31"),
+    ("The city changed hands for the fourth time in a year's time.",
+     "a year's time", "DURATION", "P1Y", None, None, None),
+    ("Several changes of command occurred during this period.",
+     "this period", "DATE", "PAST_REF", None, None, None),
+]
+
+
+@pytest.mark.parametrize("text,expression,type_,value,mod,earliest,latest", REGIONS,
+                         ids=[c[1] + ":" + c[0][:20] for c in REGIONS])
+def test_region_classes(nlp, text, expression, type_, value, mod, earliest, latest):
+    test_periods(nlp, text, expression, type_, value, mod, earliest, latest)
+
+
+@pytest.mark.parametrize("text,expression", [
+    ("On 11 May 1865 the general gave up. The day following the surrender the army rested.", "The day following"),
+    ("The army fled in the last days of August 1914.", "the last days"),
+])
+def test_not_a_unit_of_an_event(nlp, text, expression):
+    doc = nlp(text)
+    assert expression not in [s.text for s in doc.spans[ext.TIMEXES]]
