@@ -384,8 +384,8 @@ class Normaliser:
             return Parsed("DATE", None, None, ("shift", lx["calendar_units"][unit], lx["adjacent_shifts"][word]))
         if kind == "anaphoric":
             return self._anaphoric(text)
-        if kind == "unit_of_event":  # `the last month of the war`: of the story's year (decision 30)
-            return Parsed("DATE", None, None, ("same", "year"))
+        if kind == "unit_of_event":  # `the last month of the war`: the story's year (decision 30); a day: its day
+            return Parsed("DATE", None, None, ("same", "day" if low.split()[-1].startswith("day") else "year"))
         if kind == "unit_part":  # `at month's end`, `by the year's close`: a part of the story's month or year
             m = self.rx["unit_part_value"].match(text)
             unit = lx["calendar_units"][m.group(1).lower()]

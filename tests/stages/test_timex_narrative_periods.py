@@ -190,6 +190,8 @@ REGIONS = [
      "the last month", "DATE", "1945", None, "1945-01-01", "1945-12-31"),
     ("In August 1945, in the last month of the Second World War, the army attacked. Later in the year, the general fled.",
      "Later in the year", "DATE", "1945", None, "1945-01-01", "1945-12-31"),
+    ("On 22 September 1880 the army crossed the border. On the first day of the war it took two towns.",
+     "the first day", "DATE", "1880-09-22", None, "1880-09-22", "1880-09-22"),
     ("The city changed hands for the fourth time in a year's time.",
      "a year's time", "DURATION", "P1Y", None, None, None),
 ]
