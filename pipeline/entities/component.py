@@ -29,10 +29,12 @@ TIME_LABELS = {"DATE", "TIME"}
 
 class EntityStage(RuleFiles):
     """Owns models/entities/en/patterns.jsonl (token patterns with labels), label_rules.json,
-    and the WordNet-derived places.json (general geography) and person_nouns.json."""
+    and the WordNet-derived places.json (general geography), person_nouns.json,
+    peoples.json (peoples, dynasties and their adjectives) and vehicle_nouns.json."""
 
     stage = "entities"
-    files = ("patterns.jsonl", "label_rules.json", "places.json", "person_nouns.json")
+    files = ("patterns.jsonl", "label_rules.json", "places.json", "person_nouns.json", "peoples.json",
+             "vehicle_nouns.json")
 
     def __init__(self, nlp: Language, name: str, rules: str | None = None):
         self.name = name
@@ -44,7 +46,8 @@ class EntityStage(RuleFiles):
     def set_rules(self, rule_files: dict) -> None:
         super().set_rules(rule_files)
         self.rules = LabelRules(rule_files["label_rules.json"], rule_files["places.json"],
-                                rule_files["person_nouns.json"])
+                                rule_files["person_nouns.json"], rule_files["peoples.json"],
+                                rule_files["vehicle_nouns.json"])
         self.ruler.clear()
         for rule in rule_files["patterns.jsonl"]:
             self.ruler.add(rule["label"], rule["pattern"])
@@ -62,7 +65,7 @@ class EntityStage(RuleFiles):
         patterns = self.ruler(doc)
         candidates: list[tuple[Span, bool]] = []  # (span, confident)
         people = _person_names([self.rules.trim(e) for e in model_ents if e.label_ == "PERSON"],
-                               self.rules.demonyms, model_ents, self.rules.place_only)
+                               self.rules.demonyms, model_ents, self.rules.place_only, self.rules.places)
         # `his general X`: X is a person wherever the document names him alone
         introduced = self.rules.person_noun_names(doc)
         people |= {s.text for s in introduced if not self.rules.after_place_preposition(s)}
@@ -79,6 +82,10 @@ class EntityStage(RuleFiles):
             if ent.label_ in TIME_LABELS:
                 continue
             fixed = self.rules.trim(ent)
+            named = self.rules.with_epithet(fixed) if fixed is not None else None
+            if named is not None:  # `X the Great`: the epithet belongs to the name
+                candidates.append((named, True))
+                continue
             if fixed is None or not self.rules.is_name(fixed) and fixed.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
                 continue
             relabelled, confident = self.relabel(fixed, people, person_tokens, place_tokens)
@@ -95,6 +102,7 @@ class EntityStage(RuleFiles):
         kept = _split_units(_resolve_overlaps(candidates), self.rules)
         kept += _gazetteer_mentions(doc, self.places(doc, as_spans=True), kept)
         kept += [(s, True) for s in self.rules.missed_groups(doc, {i for s, _ in kept for i in range(s.start, s.end)})]
+        kept += [(s, True) for s in self.rules.vehicle_names(doc, {i for s, _ in kept for i in range(s.start, s.end)})]
         kept += [(s, False) for s in self.rules.missed_places(doc, {i for s, _ in kept for i in range(s.start, s.end)})
                  if s.text not in people]
         kept = self.harmonise(_full_names_of_people(kept + _repeated_mentions(doc, kept), self.rules))
@@ -125,9 +133,11 @@ class EntityStage(RuleFiles):
             # document names in full (`Florence` after `Florence X`): the gazetteer
             # does not make it a city
             return span, False
-        for rule in (self.rules.context_label, lambda s: self.rules.compass_region(s, place_tokens), self.rules.word_label,
+        for rule in (self.rules.context_label, self.rules.vehicle_label,
+                     lambda s: self.rules.compass_region(s, place_tokens), self.rules.word_label,
                      self.rules.title_person, self.rules.person_noun_label, self.rules.gazetteer_label, self.rules.acronym_body,
-                     self.rules.plural_group, lambda s: self.rules.person_context(s, person_tokens), self.rules.locative_label,
+                     self.rules.plural_group, self.rules.people_adjective,
+                     lambda s: self.rules.person_context(s, person_tokens), self.rules.locative_label,
                      self.rules.determiner_place, self.rules.object_place, self.rules.adjective_group,
                      self.rules.singular_group_name):
             new = rule(span)
@@ -370,12 +380,15 @@ def _acronym_labels(doc: Doc) -> None:
         doc.ents = ents
 
 
-def _person_names(spans, demonyms: set[str], model_ents: list[Span], place_only: set[str]) -> set[str]:
+def _person_names(spans, demonyms: set[str], model_ents: list[Span], place_only: set[str],
+                  places: dict[str, str]) -> set[str]:
     """Full names the model found (two or more proper nouns) and their surnames:
     mentions of these strings are people wherever they occur in the document, whatever
     the model labels them there (it often calls a bare surname ORG or GPE), unless the
     document itself uses the word as a place: the model calls it a place after a
-    preposition of place somewhere (`at X`, `in X`; `Germany` in a mislabelled span)."""
+    preposition of place somewhere (`at X`, `in X`; `Germany` in a mislabelled span).
+    A full name the gazetteer knows as a place (`places`: `Ciudad Juarez`, `San Antonio`,
+    the model reading a first name in them) is no person's."""
     placed = {e.text for e in model_ents if e.label_ in ("GPE", "LOC", "FAC") and e.start > 0
               and e.doc[e.start - 1].lower_ in place_only
               and not (e.end < len(e.doc) and e.doc[e.end].text in ("'s", "’s", "'", "’"))}
@@ -385,7 +398,7 @@ def _person_names(spans, demonyms: set[str], model_ents: list[Span], place_only:
             continue
         words = span.text.split()
         if len(words) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span) \
-                and words[-1] not in demonyms:
+                and words[-1] not in demonyms and span.text not in places:
             if words[-1] in placed:
                 continue
             names.add(span.text)

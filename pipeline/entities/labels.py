@@ -29,8 +29,16 @@ class LabelRules:
     """The word lists of models/entities/en/label_rules.json, as sets and tuples, and the
     general gazetteer places.json (derived from WordNet by scripts/derive_entity_lexicon.py)."""
 
-    def __init__(self, r: dict, places: dict, person_nouns: dict):
+    def __init__(self, r: dict, places: dict, person_nouns: dict, peoples: dict, vehicle_nouns: dict):
         self.places = {name: label for label in ("LOC", "GPE") for name in places[label]}
+        self.peoples = set(peoples["names"])  # `Manchu`, `Habsburg`, `Venetian` (WordNet)
+        self.people_plurals = set(peoples["plurals"])  # `Marathas`
+        # nouns a people's name modifies as an adjective: rulers and nobles (WordNet), bodies of fighters
+        self.people_heads = set(peoples["rulers"]) | set(r["group_head_nouns"]) | set(r["people_modifier_heads"])
+        self.vehicle_nouns = set(vehicle_nouns["nouns"])  # `frigate`, `galleon` (WordNet)
+        self.vehicle_prepositions = set(r["vehicle_prepositions"])
+        self.vehicle_object_verbs = set(r["vehicle_object_verbs"])
+        self.vehicle_subject_verbs = set(r["vehicle_subject_verbs"])
         self.person_nouns = set(person_nouns["nouns"])
         self.person_noun_ends = {noun.split("-")[-1] for noun in self.person_nouns}  # `son-in-law` ends in `law`
         self.strip_leading = set(r["strip_leading"])
@@ -286,6 +294,33 @@ class LabelRules:
                 found.append(span)
         return found
 
+    def with_epithet(self, span: Span) -> Span | None:
+        """A ruler's name with its epithet, whole (`X the Great`, `X the Terrible`): the
+        epithet is part of the name as a regnal numeral is (OntoNotes). The model gives
+        the name alone (PERSON) or the three words under another label; either way the
+        result is PERSON over `name the Epithet`. The epithet is one title-case word (an
+        adjective or a noun: `the Conqueror`) that no capitalised word or noun goes on
+        from, and no title or known place. `X the French emperor` is an apposition: a
+        model span `X the French` is cut to the name. None when the span has no epithet."""
+        doc = span.doc
+        if span[0].pos_ != "PROPN" or not span[0].text[:1].isupper():
+            return None
+        if len(span) == 3 and span[1].text == "the":
+            end = span.end  # the model took `X the Y` as one name
+        elif span.label_ == "PERSON" and span.end + 1 < len(doc) and doc[span.end].text == "the":
+            end = span.end + 2
+        else:
+            return None
+        epithet = doc[end - 1]
+        if not (epithet.is_title and epithet.is_alpha and epithet.tag_ in ("JJ", "JJS", "NNP", "NN")) \
+                or epithet.text in self.titles or epithet.text in self.places or epithet.text in self.first_word \
+                or epithet.text in self.last_word:
+            return None
+        if end < len(doc) and (doc[end].pos_ in ("NOUN", "PROPN") or doc[end].text[:1].isupper()):
+            # `X the German king`: an apposition the model ran into the name
+            return Span(doc, span.start, span.start + 1, label="PERSON") if len(span) == 3 else None
+        return Span(doc, span.start, end, label="PERSON")
+
     def unnamed_subjects(self, doc: Doc) -> list[Span]:
         """One-word names the model missed altogether where the verb says a person acts:
         the subject of a verb only people do (`X died`, `X resigned`, `X said`), of a verb
@@ -398,13 +433,16 @@ class LabelRules:
     def missed_groups(self, doc: Doc, covered: set[int]) -> list[Span]:
         """Capitalised group adjectives the model missed, before a common noun: a demonym
         (`Soviet troops`) or a word with a group ending (`-ian`, `-ist`, `-ese`:
-        `Carthaginian citizens`, `Royalist efforts`), not at a sentence's start; and a
-        plural demonym standing as a noun phrase (`taken by the Greeks`). NORP."""
+        `Carthaginian citizens`, `Royalist efforts`), a people's name (peoples.json:
+        `Manchu banners`) or a proper adjective before a noun of rulers or fighters (`the
+        Mughal prince`), not at a sentence's start; and a plural demonym or people
+        standing as a noun phrase (`taken by the Greeks`, `against the Marathas`). NORP."""
         found = []
         for token in tokens_with(doc, IS_TITLE, _TRUE):  # title-case words only, from the Doc's column
             if token.i in covered or not token.is_title:
                 continue
-            if token.text in self.demonyms and token.tag_ in ("NNPS", "NNS") and token.dep_ in GROUP_NOUN_DEPS:
+            if (token.text in self.demonyms or token.text in self.people_plurals) and token.tag_ in ("NNPS", "NNS") \
+                    and token.dep_ in GROUP_NOUN_DEPS:
                 lo = token.i  # `by the Greeks`: the people itself; `the Pontic Greeks` whole
                 while lo > 0 and lo - 1 not in covered and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].is_title:
                     lo -= 1
@@ -415,10 +453,77 @@ class LabelRules:
             nxt = doc[token.i + 1]
             if not (nxt.pos_ == "NOUN" and nxt.is_lower and token.dep_ in ("amod", "compound") and token.head.i == nxt.i):
                 continue
-            if token.text in self.demonyms or (token.tag_ in ("JJ", "NNP") and token.lower_.endswith(self.group_suffixes)
-                                               and token.lower_.endswith(("ian", "ist", "ese", "ish"))):
+            if token.text in self.demonyms or token.text in self.peoples \
+                    or (token.tag_ in ("JJ", "NNP") and token.lower_.endswith(self.group_suffixes)
+                        and token.lower_.endswith(("ian", "ist", "ese", "ish"))) \
+                    or (nxt.text in self.people_heads and token.tag_ in ("JJ", "NNP") and token.is_alpha
+                        and token.text not in self.places and token.text not in self.titles
+                        and token.text not in self.first_word and token.text not in self.last_word):
                 found.append(Span(doc, token.i, token.i + 1, label="NORP"))
         return found
+
+    def vehicle_label(self, span: Span) -> str | None:
+        """A ship's or an aircraft's name is PRODUCT (SPEC 3.2): right after a noun for a
+        vessel or aircraft (`the frigate X`, `the cruiser "X"`; vehicle_nouns.json), after
+        `aboard` (`aboard the X`), as the object of a verb done to ships (`torpedoed the X`,
+        `X was scuttled`), or as a one-word `the X` doing what ships do (`the X sank`). Not
+        a place, a people or a plural: `the Dutch sank` is a nation's act."""
+        doc, start = span.doc, span.start
+        i = start - 1
+        while i >= 0 and doc[i].text in QUOTES | {"called", "named"} and start - i <= 2:
+            i -= 1
+        if i >= 0 and doc[i].lower_ in self.vehicle_nouns and doc[i].is_lower:
+            return "PRODUCT"
+        if span.text in self.places or span.text in self.demonyms or span.text in self.peoples \
+                or span.label_ in NUMERIC or len(span) > 3:
+            return None
+        before = start - 1 if start > 0 and doc[start - 1].lower_ != "the" else start - 2
+        if before >= 0 and doc[before].lower_ in self.vehicle_prepositions:
+            return "PRODUCT"
+        root = span.root
+        if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in self.vehicle_object_verbs:
+            return "PRODUCT"
+        if len(span) == 1 and root.dep_ == "nsubj" and root.head.lemma_ in self.vehicle_subject_verbs \
+                and root.tag_ == "NNP" and start > 0 and doc[start - 1].lower_ == "the":
+            return "PRODUCT"
+        return None
+
+    def vehicle_names(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """One to three title-case proper nouns right after a lower-case noun for a vessel
+        or aircraft (`the frigate X`) that the model missed: PRODUCT (see vehicle_label).
+        Candidates come from the Doc's LOWER column, not a visit of every token."""
+        if not len(doc):
+            return []
+        lower = doc.to_array(LOWER)
+        ids = [doc.vocab.strings[w] for w in self.vehicle_nouns]
+        found = []
+        for i in numpy.flatnonzero(numpy.isin(lower, ids)).tolist():
+            if not doc[i].is_lower or doc[i].whitespace_ != " ":
+                continue
+            end = i + 1
+            # the tagger may read an unfamiliar name as a common noun (`the frigate X`, X NN)
+            while end < len(doc) and end - i <= 3 and end not in covered and doc[end].pos_ in ("PROPN", "NOUN") \
+                    and doc[end].is_title and doc[end].is_alpha and doc[end].text not in self.titles:
+                end += 1
+            if end > i + 1 and not (end < len(doc) and doc[end].text[:1].isupper()):
+                found.append(Span(doc, i + 1, end, label="PRODUCT"))
+        return found
+
+    def people_adjective(self, span: Span) -> str | None:
+        """A people's or a dynasty's name (peoples.json, from WordNet) that the model calls
+        a place, a body or a person: NORP as the adjective of a common noun (`the Manchu
+        court`, `Habsburg troops`) or as a plural people (`against the Marathas`)."""
+        if len(span) != 1 or span.label_ in ("NORP", "LANGUAGE") or span.label_ in NUMERIC:
+            return None
+        token, doc = span[0], span.doc
+        if token.text in self.people_plurals:  # the tagger often calls an unfamiliar plural NNP
+            return "NORP"
+        if token.text not in self.peoples or span.end >= len(doc):
+            return None
+        nxt = doc[span.end]
+        if nxt.pos_ == "NOUN" and nxt.is_lower and token.dep_ in ("amod", "compound") and token.head.i == nxt.i:
+            return "NORP"
+        return None
 
     def adjective_group(self, span: Span) -> str | None:
         """A one-word name used as an adjective before a common noun (`Confederate troops`,

@@ -44,5 +44,6 @@ def test_the_gazetteer_is_general_geography():
     assert {"Africa", "Aegean Sea", "Crimea", "Caucasus", "Rio Grande"} <= loc
     assert {"Philadelphia", "Carthage", "Cuba", "Poland"} <= gpe
     assert {"Prussia", "Macedon", "Czechoslovakia"} <= gpe  # regions whose gloss calls them a kingdom, a country
+    assert {"Gettysburg", "Austerlitz"} <= gpe  # a battle fought there is named after the town
     assert not loc & gpe
     assert not {"Washington", "Turkey", "Lincoln"} & (loc | gpe)

@@ -9,7 +9,7 @@ from pipeline.rules import MODELS_DIR, stage_rules_dir
 
 @pytest.mark.parametrize("factory,stage,files", [
     ("hist_segments", "segmentation", ["rules.json"]),
-    ("hist_entities", "entities", ["label_rules.json", "patterns.jsonl", "person_nouns.json", "places.json"]),
+    ("hist_entities", "entities", ["label_rules.json", "patterns.jsonl", "peoples.json", "person_nouns.json", "places.json", "vehicle_nouns.json"]),
     ("hist_timexes", "timexes", ["grammar.json", "lexicon.json"]),
 ])
 def test_default_rules_are_the_languages_folder(factory, stage, files):

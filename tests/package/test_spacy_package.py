@@ -161,5 +161,5 @@ def test_a_stage_without_what_it_needs_says_so():
 
 def test_a_rules_folder_without_the_stage_files_is_a_clear_error(tmp_path):
     (tmp_path / "rules.json").write_text("{}", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"entities rules: .* has no patterns.jsonl, label_rules.json, places.json, person_nouns.json"):
+    with pytest.raises(ValueError, match=r"entities rules: .* has no patterns.jsonl, label_rules.json, places.json, person_nouns.json, peoples.json, vehicle_nouns.json"):
         spacy.blank("en").add_pipe("hist_entities", config={"rules": str(tmp_path)})
