@@ -207,7 +207,8 @@ def peoples(wn, places: dict[str, list[str]]) -> dict[str, list[str]]:
                     adjectives.add(word)
     names = sorted(w for w in nouns | adjectives if w not in known and not _placename(wn, w))
     stems = nouns | adjectives | known
-    plurals = sorted(p for p in (_plural(w, stems) for w in nouns if w in names) if p)
+    plurals = sorted(p for p in (_plural(w, stems) for w in nouns if w in names)
+                     if p and p not in known and not _placename(wn, p))  # `the Balkans` is a region
     rulers = set()
     for root in RULER_ROOTS:
         for synset in wn.synset(root).closure(lambda s: s.hyponyms()):
