@@ -103,6 +103,7 @@ class EntityStage(RuleFiles):
         kept += _gazetteer_mentions(doc, self.places(doc, as_spans=True), kept)
         kept += [(s, True) for s in self.rules.missed_groups(doc, {i for s, _ in kept for i in range(s.start, s.end)})]
         kept += [(s, True) for s in self.rules.vehicle_names(doc, {i for s, _ in kept for i in range(s.start, s.end)})]
+        kept += _paired_places(doc, kept)
         kept += [(s, False) for s in self.rules.missed_places(doc, {i for s, _ in kept for i in range(s.start, s.end)})
                  if s.text not in people]
         kept = self.harmonise(_full_names_of_people(kept + _repeated_mentions(doc, kept), self.rules))
@@ -306,6 +307,47 @@ def _gazetteer_mentions(doc: Doc, matches: list[Span], kept: list[tuple[Span, bo
             continue
         found.append((span, True))
         covered.update(range(span.start, span.end))
+    return found
+
+
+DASHES = ("-", "–", "—")
+
+
+def _paired_places(doc: Doc, kept: list[tuple[Span, bool]]) -> list[tuple[Span, bool]]:
+    """The other end of a pair of places the model found one end of: `the X–Y road`
+    (two names joined by a dash with no space) and `between X and Y`. The missed end, a
+    run of one to three title-case proper nouns outside every entity, is a place of the
+    found end's label (GPE, LOC). Found from the kept places, not by visiting tokens."""
+    covered = {i for s, _ in kept for i in range(s.start, s.end)}
+
+    def name_from(i: int, step: int) -> Span | None:
+        lo = hi = i
+        while 0 <= hi < len(doc) and abs(hi - i) < 3 and hi not in covered and doc[hi].pos_ == "PROPN" \
+                and doc[hi].is_title and doc[hi].is_alpha and not doc[hi].is_sent_start:
+            hi += step
+        if hi == lo:
+            return None
+        start, end = (lo, hi) if step > 0 else (hi + 1, lo + 1)
+        if (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()) or \
+                (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()):
+            return None  # part of a longer name
+        return Span(doc, start, end)
+
+    found = []
+    for span, _ in kept:
+        if span.label_ not in ("GPE", "LOC"):
+            continue
+        other = None
+        end, start = span.end, span.start
+        if end + 1 < len(doc) and doc[end].text in DASHES and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+            other = name_from(end + 1, 1)  # `X–Y`, X found
+        elif start >= 2 and doc[start - 1].text in DASHES and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+            other = name_from(start - 2, -1)  # `X–Y`, Y found
+        elif start > 0 and doc[start - 1].lower_ == "between" and end + 1 < len(doc) and doc[end].lower_ == "and":
+            other = name_from(end + 1, 1)  # `between X and Y`, X found
+        if other is not None:
+            found.append((Span(doc, other.start, other.end, label=span.label_), True))
+            covered.update(range(other.start, other.end))
     return found
 
 

@@ -9,6 +9,7 @@ locative preposition for one-word place names the model calls PERSON.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import numpy
 from spacy.attrs import DEP, ENT_IOB, IS_TITLE, LOWER, ORTH, POS
@@ -25,12 +26,33 @@ GROUP_NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dativ
 ROMAN = re.compile(r"[IVXLCDM]+")  # a regnal or list numeral, not an acronym
 
 
+def fold_accents(text: str) -> str:
+    """`Ciudad Juárez` -> `Ciudad Juarez`: WordNet spells names without diacritics."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+class Gazetteer(dict):
+    """Place name -> GPE/LOC, looked up with or without diacritics (`Ciudad Juárez`
+    finds WordNet's `Ciudad Juarez`)."""
+
+    def get(self, name, default=None):
+        return super().get(fold_accents(name), default)
+
+    def __contains__(self, name) -> bool:
+        return super().__contains__(fold_accents(name))
+
+    def __getitem__(self, name):
+        return super().__getitem__(fold_accents(name))
+
+
 class LabelRules:
     """The word lists of models/entities/en/label_rules.json, as sets and tuples, and the
     general gazetteer places.json (derived from WordNet by scripts/derive_entity_lexicon.py)."""
 
     def __init__(self, r: dict, places: dict, person_nouns: dict, peoples: dict, vehicle_nouns: dict):
-        self.places = {name: label for label in ("LOC", "GPE") for name in places[label]}
+        self.places = Gazetteer((name, label) for label in ("LOC", "GPE") for name in places[label])
         self.peoples = set(peoples["names"])  # `Manchu`, `Habsburg`, `Venetian` (WordNet)
         self.people_plurals = set(peoples["plurals"])  # `Marathas`
         # nouns a people's name modifies as an adjective: rulers and nobles (WordNet), bodies of fighters
@@ -258,6 +280,8 @@ class LabelRules:
         if token.dep_ == "nsubj" and self.owns_gendered(token.head) \
                 and not (span.start > 0 and doc[span.start - 1].lower_ in ("the", "a", "an")):
             return "PERSON"  # `X marched his army`; `the X embalmed his corpse` is a body's act
+        if span.label_ in ("GPE", "LOC") and span.text in self.places:
+            return None  # `between X and Philadelphia`: the model and the gazetteer say a place
         partners = [t for t in (token.head, *token.children) if t.dep_ == "conj" or token.dep_ == "conj"]
         if any(t.i in person_tokens for t in partners if t.i != token.i):
             return "PERSON"
@@ -512,8 +536,15 @@ class LabelRules:
     def people_adjective(self, span: Span) -> str | None:
         """A people's or a dynasty's name (peoples.json, from WordNet) that the model calls
         a place, a body or a person: NORP as the adjective of a common noun (`the Manchu
-        court`, `Habsburg troops`) or as a plural people (`against the Marathas`)."""
-        if len(span) != 1 or span.label_ in ("NORP", "LANGUAGE") or span.label_ in NUMERIC:
+        court`, `Habsburg troops`) or as a plural people (`against the Marathas`, `the Don
+        Cossacks`: a region's name before it)."""
+        if span.label_ in ("NORP", "LANGUAGE") or span.label_ in NUMERIC:
+            return None
+        last = span[-1]
+        if len(span) > 1 and all(t.is_title for t in span) and (last.text in self.people_plurals or
+                                                                (last.text in self.demonyms and last.tag_ in ("NNPS", "NNS"))):
+            return "NORP"  # `the Don Cossacks`, `the Volga Germans`: a people named by its region
+        if len(span) != 1:
             return None
         token, doc = span[0], span.doc
         if token.text in self.people_plurals:  # the tagger often calls an unfamiliar plural NNP
@@ -768,6 +799,9 @@ class LabelRules:
             return None
         if span.label_ == "NORP" and span.text.lower().endswith(self.group_suffixes):
             return None
+        if len(span) == 1 and span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].is_lower \
+                and span.root.dep_ in ("amod", "compound") and span.root.head.i == span.end:
+            return None  # `to Roman ships`: the name modifies the preposition's object
         if span.label_ == "ORG" and self.last_word.get(span.text) == "ORG":
             return None  # `to Parliament`, `from the Navy`: an organisation's head word alone
         return "GPE"

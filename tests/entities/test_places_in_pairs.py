@@ -1,0 +1,25 @@
+"""Places that go in pairs or carry diacritics, and names that modify a noun
+(docs/annotation.md decisions 67 and 68). Sentences written for the test; each asserts
+the neighbouring entities too."""
+import pytest
+
+CASES = [
+    # the other end of a dashed pair of places the model found one end of
+    ("The Paris–Rouen road was cut by cavalry in December.", [("Paris", "GPE"), ("Rouen", "GPE")]),
+    # names of people joined by a dash are left alone
+    ("The Molotov–Ribbentrop pact was signed.", []),
+    # a city the gazetteer knows stays a place beside a person the model found
+    ("The general positioned his men between Howe and Philadelphia but was driven back.",
+     [("Howe", "PERSON"), ("Philadelphia", "GPE")]),
+    # the gazetteer is read without diacritics
+    ("In the spring the rebels won Ciudad Juárez.", [("Ciudad Juárez", "GPE")]),
+    # a people's name modifying the object of `to` is no place
+    ("The Romans fitted a boarding bridge to Roman ships.", [("Romans", "NORP"), ("Roman", "NORP")]),
+    # a people named by its region
+    ("The town was retaken from the Don Cossacks.", [("Don Cossacks", "NORP")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:30] for c in CASES])
+def test_places_in_pairs(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected
