@@ -135,7 +135,7 @@ class EntityStage(RuleFiles):
             # does not make it a city
             return span, False
         for rule in (self.rules.context_label, self.rules.vehicle_label,
-                     lambda s: self.rules.compass_region(s, place_tokens), self.rules.word_label,
+                     lambda s: self.rules.compass_region(s, place_tokens), self.rules.known_place, self.rules.word_label,
                      self.rules.title_person, self.rules.person_noun_label, self.rules.gazetteer_label, self.rules.acronym_body,
                      self.rules.plural_group, self.rules.people_adjective,
                      lambda s: self.rules.person_context(s, person_tokens), self.rules.locative_label,

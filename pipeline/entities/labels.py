@@ -254,8 +254,8 @@ class LabelRules:
             # the model read `General X` as one organisation's name: a person only if the
             # document also writes X alone (`General Motors` never is `Motors`)
             surname = rest[-1].text
-            if surname in self.regnal:
-                return "PERSON"  # `Pope X IV`: no organisation ends in a ruler's ordinal
+            if any(t.text in self.regnal for t in rest):
+                return "PERSON"  # `Pope X IV`, `Emperor X IV Y`: no organisation holds a ruler's ordinal
             if not any(t.text == surname and not (span.start <= t.i < span.end) for t in doc):
                 return None
         return "PERSON"
@@ -431,8 +431,8 @@ class LabelRules:
         return None
 
     def missed_places(self, doc: Doc, covered: set[int]) -> list[Span]:
-        """A lone capitalised proper noun the model missed right after `at` or `near`
-        (`defeated by a small force at X`): a place, GPE. Not `in` (`in Parliament`), not
+        """A capitalised name of one to three proper nouns the model missed right after `at`
+        or `near` (`defeated by a small force at X`, `at X Y`): a place, GPE. Not `in` (`in Parliament`), not
         a word that goes on into a longer name, a title, a demonym or a known person's
         name. Candidates come from the Doc's LOWER column, not a visit of every token."""
         if not len(doc):
@@ -449,9 +449,14 @@ class LabelRules:
                     or token.text in self.titles or token.text in self.demonyms or token.text in self.first_word \
                     or token.text in self.last_word:
                 continue
-            if token.ent_type_ in ("DATE", "TIME") or j + 1 < len(doc) and (doc[j + 1].pos_ in ("PROPN", "NOUN") or doc[j + 1].text in ("'s", "’s", "-")):
+            k = j + 1  # a name of two or three words (`at Ain X`): the same checks on each
+            while k < len(doc) and k - j < 3 and k not in covered and doc[k].pos_ == "PROPN" and doc[k].is_title \
+                    and doc[k].is_alpha and doc[k].text not in self.titles and doc[k].text not in self.demonyms \
+                    and doc[k].text not in self.last_word:
+                k += 1
+            if any(t.ent_type_ in ("DATE", "TIME") for t in doc[j:k]) or k < len(doc) and (doc[k].pos_ in ("PROPN", "NOUN") or doc[k].text in ("'s", "’s", "-")):
                 continue  # a date the model found (`at Sunday dawn`), a longer name, a modifier
-            found.append(Span(doc, j, j + 1, label="GPE"))
+            found.append(Span(doc, j, k, label="GPE"))
         return found
 
     def missed_groups(self, doc: Doc, covered: set[int]) -> list[Span]:
@@ -763,6 +768,14 @@ class LabelRules:
                     and not self.word_label(span):
                 names.add(span.text)
         return names
+
+    def known_place(self, span: Span) -> str | None:
+        """A name of two or more words the gazetteer knows whole (`Cape Town`, `Santa Fe`)
+        is the place it says, before its first or last word says otherwise (`Cape X` is
+        a cape, LOC): the whole name is better evidence than one of its words."""
+        if len(span) < 2 or span.label_ in NUMERIC:
+            return None
+        return self.places.get(span.text)
 
     def gazetteer_label(self, span: Span) -> str | None:
         """The kind of place a general gazetteer gives the name (places.json: WordNet's

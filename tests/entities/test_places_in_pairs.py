@@ -15,6 +15,12 @@ CASES = [
     ("In the spring the rebels won Ciudad Juárez.", [("Ciudad Juárez", "GPE")]),
     # a people's name modifying the object of `to` is no place
     ("The Romans fitted a boarding bridge to Roman ships.", [("Romans", "NORP"), ("Roman", "NORP")]),
+    # a name the gazetteer knows whole outranks its first word (`Cape X` is a cape)
+    ("The king was sent into exile in Cape Town.", [("Cape Town", "GPE")]),
+    # a missed name of two words after `at` is a place too
+    ("The sultan defeated the Mongols at Ain Jalut in 1260.", [("Mongols", "NORP"), ("Ain Jalut", "GPE")]),
+    # a title, a name and a regnal numeral inside the model's organisation: the person
+    ("Emperor Romanos IV Diogenes was captured in the battle.", [("Romanos IV Diogenes", "PERSON")]),
     # a people named by its region
     ("The town was retaken from the Don Cossacks.", [("Don Cossacks", "NORP")]),
 ]
