@@ -103,7 +103,7 @@ class LabelRules:
         # the word lists a rule looks for in every Doc, as string ids (see tokens_with);
         # the rules still test the sets themselves, these only skip the other words
         self.ids = {"regnal": string_ids(self.regnal), "work_cues": string_ids(self.work_cues),
-                    "person_noun_ends": string_ids(self.person_noun_ends)}
+                    "person_noun_ends": string_ids(self.person_noun_ends), "vehicle_nouns": string_ids(self.vehicle_nouns)}
 
     # -- spans ---------------------------------------------------------------
     def trim(self, span: Span) -> Span | None:
@@ -520,14 +520,11 @@ class LabelRules:
     def vehicle_names(self, doc: Doc, covered: set[int]) -> list[Span]:
         """One to three title-case proper nouns right after a lower-case noun for a vessel
         or aircraft (`the frigate X`) that the model missed: PRODUCT (see vehicle_label).
-        Candidates come from the Doc's LOWER column, not a visit of every token."""
-        if not len(doc):
-            return []
-        lower = doc.to_array(LOWER)
-        ids = [doc.vocab.strings[w] for w in self.vehicle_nouns]
+        Candidates come from the Doc's LOWER column (tokens_with), not a visit of every token."""
         found = []
-        for i in numpy.flatnonzero(numpy.isin(lower, ids)).tolist():
-            if not doc[i].is_lower or doc[i].whitespace_ != " ":
+        for noun in tokens_with(doc, LOWER, self.ids["vehicle_nouns"]):
+            i = noun.i
+            if not noun.is_lower or noun.whitespace_ != " ":
                 continue
             end = i + 1
             # the tagger may read an unfamiliar name as a common noun (`the frigate X`, X NN)
