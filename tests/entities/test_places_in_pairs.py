@@ -9,8 +9,9 @@ CASES = [
     # names of people joined by a dash are left alone
     ("The Molotov–Ribbentrop pact was signed.", []),
     # a city the gazetteer knows stays a place beside a person the model found
-    ("The general positioned his men between Howe and Philadelphia but was driven back.",
-     [("Howe", "PERSON"), ("Philadelphia", "GPE")]),
+    ("The militia waited between Cornwallis and Philadelphia for a week.",
+     [("Cornwallis", "PERSON"), ("Philadelphia", "GPE")]),
+    ("The cavalry stood between Clinton and Baltimore until dawn.", [("Clinton", "PERSON"), ("Baltimore", "GPE")]),
     # the gazetteer is read without diacritics
     ("In the spring the rebels won Ciudad Juárez.", [("Ciudad Juárez", "GPE")]),
     # a people's name modifying the object of `to` is no place
