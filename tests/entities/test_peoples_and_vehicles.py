@@ -19,7 +19,7 @@ CASES = [
      [("Amphion", "PRODUCT"), ("two", "CARDINAL"), ("Spanish", "NORP")]),
     ("The admiral died aboard the Thunderer off Malta.", [("Thunderer", "PRODUCT"), ("Malta", "GPE")]),
     ("Japanese aircraft torpedoed the Repulse in December.", [("Japanese", "NORP"), ("Repulse", "PRODUCT")]),
-    # a coalition's capitalised name is ORG; a lower-case `powers` leaves the adjective NORP (decision 66)
+    # a coalition's capitalised name is ORG; a lower-case `powers` leaves the adjective NORP (decision 71)
     ("The Great Powers met in Berlin.", [("Great Powers", "ORG"), ("Berlin", "GPE")]),
     ("The Entente landed troops at Gallipoli.", [("Entente", "ORG"), ("Gallipoli", "GPE")]),
     ("The Western powers protested to Tokyo.", [("Western", "NORP"), ("Tokyo", "GPE")]),

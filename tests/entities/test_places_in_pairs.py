@@ -1,5 +1,5 @@
 """Places that go in pairs or carry diacritics, and names that modify a noun
-(docs/annotation.md decisions 67 and 68). Sentences written for the test; each asserts
+(docs/annotation.md decisions 72 and 73). Sentences written for the test; each asserts
 the neighbouring entities too."""
 import pytest
 
