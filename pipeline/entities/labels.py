@@ -451,12 +451,14 @@ class LabelRules:
                 continue
             k = j + 1  # a name of two or three words (`at Ain X`): the same checks on each
             while k < len(doc) and k - j < 3 and k not in covered and doc[k].pos_ == "PROPN" and doc[k].is_title \
-                    and doc[k].is_alpha and doc[k].text not in self.titles and doc[k].text not in self.demonyms \
-                    and doc[k].text not in self.last_word:
+                    and doc[k].is_alpha and doc[k].text not in self.titles and doc[k].text not in self.demonyms:
                 k += 1
             if any(t.ent_type_ in ("DATE", "TIME") for t in doc[j:k]) or k < len(doc) and (doc[k].pos_ in ("PROPN", "NOUN") or doc[k].text in ("'s", "’s", "-")):
                 continue  # a date the model found (`at Sunday dawn`), a longer name, a modifier
-            found.append(Span(doc, j, k, label="GPE"))
+            span = Span(doc, j, k, label="GPE")
+            head = self.word_label(span) if k - j > 1 else None  # `at X Place`: a building, FAC
+            if head is None or head in ("FAC", "LOC", "GPE"):
+                found.append(Span(doc, j, k, label=head or "GPE"))
         return found
 
     def missed_groups(self, doc: Doc, covered: set[int]) -> list[Span]:

@@ -20,6 +20,8 @@ CASES = [
     ("The king was sent into exile in Cape Town.", [("Cape Town", "GPE")]),
     # a missed name of two words after `at` is a place too
     ("The sultan defeated the Mongols at Ain Jalut in 1260.", [("Mongols", "NORP"), ("Ain Jalut", "GPE")]),
+    # ... or the building its head word says (`X Place`)
+    ("The envoys met at Harrow Place in the evening.", [("Harrow Place", "FAC")]),
     # a title, a name and a regnal numeral inside the model's organisation: the person
     ("Emperor Romanos IV Diogenes was captured in the battle.", [("Romanos IV Diogenes", "PERSON")]),
     # a people named by its region
