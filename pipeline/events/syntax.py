@@ -195,13 +195,21 @@ def appointee(lx: Lexicon, position: Token) -> Token | None:
 def _object_complement(lx: Lexicon, own: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
     """`appointed X governor`, `elected X president`: the small model often parses the
     name as a compound of the position noun, the noun as the object. The name (the last
-    proper noun before the noun) is then the object, the position noun the complement.
+    proper noun before the noun) is then the object, the position noun the complement;
+    likewise the one taken `prisoner`, `captive` or `hostage` (captive_nouns).
     So is a pronoun it takes for a dative before a bare position noun (`elected him
     president`; `gave him the post` keeps its dative)."""
     out = []
     # `crowned him king`: the pronoun is parsed as a dative or as a first object
     datives = [t for s, t in own if s in ("dative", "obj") and t.tag_ == "PRP" and t.dep_ in ("dative", "dobj")]
     for slot, tok in own:
+        if slot == "obj" and tok.dep_ == "dobj" and lemma(tok) in lx.word_classes["captive_nouns"]:
+            # `took the emperor prisoner`, parsed with the one held a compound of `prisoner`
+            held = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN")
+                    and c.i < tok.i]
+            if held or datives:
+                out += [("obj", held[-1] if held else datives[0]), ("attr", tok)]
+                continue
         if slot == "obj" and tok.dep_ == "dobj":  # `proclaimed X the emperor`, parsed as an apposition
             out += [("attr", c) for c in tok.children if c.dep_ == "appos" and lemma(c) in lx.word_classes["position_nouns"]]
         if slot == "obj" and tok.dep_ == "dobj" and lemma(tok) in lx.word_classes["position_nouns"]:
