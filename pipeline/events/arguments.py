@@ -151,12 +151,14 @@ def _in_timex(doc, i: int) -> bool:
     return any(span.start <= i < span.end for span in timex_spans(doc))
 
 
-def _place_below(tok: Token) -> list[Token]:
-    """Objects of `in`/`at` attached to a slot noun (`arrested by the police in X`)."""
+def _place_below(tok: Token, place_slots: set[str]) -> list[Token]:
+    """Objects of a place preposition (`in`, `at`, `near` ...: the `prep:` slots the role
+    tables' defaults make a Place) attached to a slot noun (`arrested by the police in X`,
+    `destroyed two depots near the port`)."""
     out = []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
-            out += [t for s, t in prep_objects(c)]
+        if c.dep_ == "prep":
+            out += [t for s, t in prep_objects(c) if s in place_slots]
     return out
 
 
@@ -171,11 +173,12 @@ def arguments(lx: Lexicon, trigger, coref: dict[int, str]) -> list[ArgumentAnnot
     winner = {role: next((s for s in order if s in present), None) for role, order in first_of.items()}
     out, seen = [], set()
     lo, hi = trigger.start, trigger.end
+    place_slots = {s for s, role in roles_cfg["defaults"].items() if role == "Place"}
     below = [t2 for s, t in trigger.slots if s in ("subj", "obj") or s.startswith("prep:")
-             for t2 in _place_below(t)]
+             for t2 in _place_below(t, place_slots)]
     extra = [("place_below", below[0])] if below else []
     for slot, tok in trigger.slots + extra:
-        role_spec = "Place" if slot == "place_below" else table.get(slot)
+        role_spec = "Place" if slot == "place_below" or _on_front(lx, slot, tok) else table.get(slot)
         if slot == "under" and role_spec is None:  # a type with no undergoer slot: as any light verb
             role_spec = table.get("lsubj")
         if "obj" in present and f"{slot}+obj" in table:  # `sent him` vs `he travelled`; `invaded X with Y`
@@ -209,6 +212,12 @@ def arguments(lx: Lexicon, trigger, coref: dict[int, str]) -> list[ArgumentAnnot
         out += _title_arguments(lx, trigger, table, out, coref)
     return [ArgumentAnnotation(a["role"], a["start"], a["end"], a["entity"])
             for a in sorted(out, key=lambda a: (a["start"], a["role"]))]
+
+
+def _on_front(lx: Lexicon, slot: str, tok: Token) -> bool:
+    """`on the eastern front`, `on the left flank`: where the event happens, whatever the
+    type makes of other `on`-phrases (an attack `on X` has X as its Target)."""
+    return slot == "prep:on" and lemma(tok) in lx.word_classes["front_nouns"]
 
 
 def _setting_noun(lx: Lexicon, tok: Token) -> bool:

@@ -25,9 +25,35 @@ def preterite_only(lx: Lexicon, h: Token) -> bool:
     return h.lower_ in lx.rules.preterites_only.get(lemma(h).lower(), ())
 
 
+def participle_only(lx: Lexicon, h: Token) -> bool:
+    """True for a past participle that is never a simple past (`taken`, `driven`): its
+    verb has preterites of their own (preterites.json) and this form is not one."""
+    forms = lx.rules.preterites_only.get(lemma(h).lower())
+    return bool(forms) and h.lower_ not in forms
+
+
+def root_predicate(lx: Lexicon, h: Token) -> bool:
+    """`The rebels counterattacked with their reserve.`: finding no other verb, the small
+    model makes the noun the sentence's root and the verb its participle (`acl`), as if
+    `the rebels (who were) counterattacked`. A past form that can be a simple past,
+    right after the root noun (no comma between, no by-phrase), in a sentence that ends
+    as a sentence does (a heading `Town taken` stays a participle), is the sentence's
+    verb in the active voice, the noun its subject."""
+    head = h.head
+    if h.dep_ != "acl" or h.tag_ not in ("VBN", "VBD") or head.dep_ != "ROOT" or coarse_pos(head) != "NOUN":
+        return False
+    if head.i > h.i or any(t.is_punct for t in h.doc[head.i + 1:h.i]) or participle_only(lx, h):
+        return False
+    if any(c.dep_ == "agent" for c in h.children):
+        return False
+    return h.sent[-1].text in (".", "!", "?")
+
+
 def is_passive(lx: Lexicon, h: Token) -> bool:
     if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in h.children):
         return True
+    if root_predicate(lx, h):
+        return False
     if h.tag_ != "VBN" and not (h.dep_ == "conj" and h.tag_ == "VBD" and not any(
             c.dep_ in SUBJ | {"dobj"} for c in h.children)):
         return False
@@ -127,7 +153,7 @@ def inherited(lx: Lexicon, h: Token) -> list[tuple[str, Token]]:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children):
         return [(want, t) for t in owners]  # `the emperor's plans to invade X`: the possessor does it
     if dep == "acl":  # `X, arrested in ...` / `troops invading ...`
-        return [("obj" if h.tag_ == "VBN" else "subj", head)]
+        return [("obj" if h.tag_ == "VBN" and not root_predicate(lx, h) else "subj", head)]
     if dep not in CLAUSE_UP and dep != "conj":
         return []
     gov = clause_verb(head)
