@@ -196,7 +196,12 @@ def _choose(lx: Lexicon, h: Token, cands: list[Span], trigger_heads: set[int],
     subjects = {c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
     own = [t for t in cands if att[id(t)].i not in trigger_heads
            and (att[id(t)].i in subjects or h in att[id(t)].ancestors)]
-    return own[0] if len(cands) == 1 and own else None
+    if len(cands) == 1 and own:
+        return own[0]
+    # a date opening the sentence frames all its events (decision 15), also when the
+    # parser hangs it on something else (`In 490 BC X and Y ...` read as one phrase)
+    opening = [t for t in cands if t.start <= sent.start + 1 and h.i > t.end]
+    return opening[0] if len(cands) == 1 and opening else None
 
 
 def clause_segments(sent: Span) -> Callable[[int], int]:
