@@ -50,6 +50,8 @@ def test_new_triggers(nlp, text, trigger, etype, args):
     ("The negotiators reached an agreement in the spring.", "reached"),
     ("A fierce storm sank the fishing boats.", "sank"),
     ("The police intercepted his letters to the exiles.", "intercepted"),
+    # hostages taken along are moved, not arrested (no `took X hostage`)
+    ("The fleet sailed from island to island, taking hostages from each.", "taking"),
 ])
 def test_not_these_senses(nlp, text, trigger):
     doc = parse(nlp, text)
