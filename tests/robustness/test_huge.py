@@ -151,15 +151,15 @@ def test_long_line_without_punctuation_is_cut_and_stays_fast(tmp_path, full_nlp,
     line = _words_line(300_000)
     monkeypatch.setattr(runner, "CHUNK_CHARS", 25_000)
     path = write(tmp_path / "in" / "line.txt", line)
-    started = time.perf_counter()
+    started = time.process_time()  # this process's CPU: a loaded machine stretches wall time, not this
     summary = runner.run([path], tmp_path / "out", nlp=full_nlp)
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     assert summary.failed == 0
     assert max(doc_lengths) <= 25_000 and sum(doc_lengths) == len(line)
     out = outputs(tmp_path / "out")
     assert span_problems(line, out) == []
     assert sum(s["end"] - s["start"] for s in out["sentences"]) >= len(line) - len(doc_lengths)
-    assert seconds < 90, f"{seconds:.0f} s for 300,000 characters"
+    assert seconds < 90, f"{seconds:.0f} CPU s for 300,000 characters"
 
 
 @pytest.mark.slow
