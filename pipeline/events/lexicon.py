@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Token
 
 
@@ -122,6 +123,7 @@ class Lexicon:
         self._ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.kinds_of: dict[int, frozenset[str]] = {}  # token index -> kinds (see `kinds`)
         self._names: dict[int, str] = {}  # entity start -> canonical name (see `entity_name`)
+        self.lemma_ids = doc.to_array(LEMMA)  # the LEMMA column, read once per Doc (triggers.py)
 
     def entity_of(self, token: Token):
         """The named entity (doc.ents) covering this token, or None."""

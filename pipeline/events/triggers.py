@@ -168,10 +168,11 @@ class TriggerPhrases:
                 for word in req[0]:
                     self.by_word.setdefault(word, []).append((req[1:], rank, matcher))
 
-    def __call__(self, sent: Span) -> list[tuple[int, int, int]]:
+    def __call__(self, sent: Span, lemma_ids=None) -> list[tuple[int, int, int]]:
         """(match id, start, end) of the phrases in a sentence, in Doc token offsets,
-        ordered by start, then end, then the phrase's place in the table."""
-        lemmas = _lemmas(sent)
+        ordered by start, then end, then the phrase's place in the table. `lemma_ids`:
+        the Doc's LEMMA column, when the caller holds it (Lexicon.lemma_ids)."""
+        lemmas = _lemmas(sent, lemma_ids)
         candidates = self.unanchored + [(rank, m) for word in lemmas for rest, rank, m in self.by_word.get(word, ())
                                         if all(alts & lemmas for alts in rest)]
         found = set()
@@ -181,12 +182,16 @@ class TriggerPhrases:
         return [(match_id, s, e) for s, e, _, match_id in sorted(found)]
 
 
-def _lemmas(sent: Span) -> set[str]:
+def _lemmas(sent: Span, lemma_ids=None) -> set[str]:
     """The sentence's lemmas in lower case, as `{t.lemma_.lower() for t in sent}`, read
     from the Doc's LEMMA column: each distinct lemma is looked up once, and no Token
-    object is made for each word of every sentence."""
+    object is made for each word of every sentence. The column is read from the Doc
+    here only when the caller does not hold it (a copy of the whole Doc's column for
+    each sentence costs sentences x words)."""
     strings = sent.doc.vocab.strings
-    ids = sent.doc.to_array(LEMMA)[sent.start:sent.end]
+    if lemma_ids is None:
+        lemma_ids = sent.doc.to_array(LEMMA)
+    ids = lemma_ids[sent.start:sent.end]
     return {strings[i].lower() for i in set(ids.tolist())}
 
 
@@ -197,7 +202,7 @@ def _possible_words(lx: Lexicon, sent: Span) -> list[Token]:
     so no Token is made for the nine words in ten that could not be one."""
     doc = sent.doc
     strings = doc.vocab.strings
-    ids = doc.to_array(LEMMA)[sent.start:sent.end].tolist()
+    ids = lx.lemma_ids[sent.start:sent.end].tolist()
     wanted = {i for i in set(ids) if strings[i].lower() in lx.rules.trigger_lemmas}
     return [doc[sent.start + k] for k, i in enumerate(ids) if i in wanted]
 
@@ -224,7 +229,7 @@ def find_triggers(lx: Lexicon, doc: Doc, sent: Span, phrases: TriggerPhrases,
     targets = phrases.targets
     found: list[Trigger] = []
     used: set[int] = set()
-    matches = sorted(phrases(sent), key=lambda m: (m[1] - m[2], m[1]))  # longest first
+    matches = sorted(phrases(sent, lx.lemma_ids), key=lambda m: (m[1] - m[2], m[1]))  # longest first
     for match_id, s, e in matches:
         if any(i in used or i in blocked for i in range(s, e)):
             continue
