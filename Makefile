@@ -64,7 +64,8 @@ wordnet: $(READY)
 
 # Regenerate the WordNet-derived data: models/events/en/triggers.json, phrases.json and
 # noun_kinds.json (from the seed synsets and the hand review in models/events/en/wordnet/;
-# --report says what it left out), models/entities/en/places.json and person_nouns.json,
+# --report says what it left out), models/entities/en/places.json, person_nouns.json,
+# peoples.json and vehicle_nouns.json,
 # and models/events/en/preterites.json (from lemminflect's inflection tables).
 lexicon: wordnet
 	$(BIN)/python scripts/derive_triggers.py
